@@ -1,0 +1,145 @@
+import { type ParseError, parse as parseJsonc } from 'jsonc-parser';
+import type { WarningSink } from './errors.js';
+import type { PostmanBody, PostmanFormField } from './types.js';
+import { descriptionText } from './types.js';
+
+/** One request's or response's body, reduced to what the OpenAPI content needs. */
+export type BodySample =
+  | { kind: 'json'; mediaType: string; value: unknown }
+  | { kind: 'text'; mediaType: string; value: string }
+  | { kind: 'form'; mediaType: 'application/x-www-form-urlencoded' | 'multipart/form-data'; fields: FormFieldSample[] }
+  | { kind: 'binary'; mediaType: string };
+
+export interface FormFieldSample {
+  key: string;
+  value: string | undefined;
+  file: boolean;
+  disabled: boolean;
+  description: string | undefined;
+}
+
+const NOT_JSON = Symbol('not-json');
+
+/** Parse JSON, tolerating comments and trailing commas (as Postman does); NOT_JSON when it is not JSON. */
+export function parseJsonText(text: string): unknown | typeof NOT_JSON {
+  try {
+    return JSON.parse(text);
+  } catch {
+    const errors: ParseError[] = [];
+    const value = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false });
+    return errors.length === 0 && value !== undefined ? value : NOT_JSON;
+  }
+}
+
+/** `application/json; charset=utf-8` → `application/json`. */
+export function baseMediaType(contentType: string): string {
+  const semicolon = contentType.indexOf(';');
+  return (semicolon === -1 ? contentType : contentType.slice(0, semicolon)).trim().toLowerCase();
+}
+
+export function isJsonMediaType(mediaType: string): boolean {
+  return mediaType === 'application/json' || mediaType.endsWith('+json');
+}
+
+const LANGUAGE_MEDIA_TYPES: Record<string, string> = {
+  json: 'application/json',
+  xml: 'application/xml',
+  html: 'text/html',
+  javascript: 'application/javascript',
+  text: 'text/plain',
+};
+
+/** The media type a Postman language hint (`options.raw.language`, `_postman_previewlanguage`) stands for. */
+export function languageMediaType(language: string | null | undefined): string | undefined {
+  return typeof language === 'string' ? LANGUAGE_MEDIA_TYPES[language.toLowerCase()] : undefined;
+}
+
+function looksLikeJson(text: string): boolean {
+  const first = text.trimStart().charAt(0);
+  return first === '{' || first === '[';
+}
+
+/**
+ * Turn a textual body into a sample. JSON media types (declared or sniffed) are parsed; a body declared as
+ * JSON that does not parse becomes a `text/plain` example plus a warning.
+ */
+export function textBodySample(
+  text: string,
+  declaredMediaType: string | undefined,
+  location: string,
+  warnings: WarningSink,
+  code: 'invalid-json-body' | 'invalid-json-response',
+): BodySample {
+  const mediaType = declaredMediaType ?? (looksLikeJson(text) ? 'application/json' : 'text/plain');
+  if (!isJsonMediaType(mediaType)) return { kind: 'text', mediaType, value: text };
+  const value = parseJsonText(text);
+  if (value === NOT_JSON) {
+    warnings.add(code, location, `${mediaType} body is not valid JSON; kept as a text/plain example`);
+    return { kind: 'text', mediaType: 'text/plain', value: text };
+  }
+  return { kind: 'json', mediaType, value };
+}
+
+function readFields(fields: readonly PostmanFormField[] | undefined, multipart: boolean): FormFieldSample[] {
+  const samples: FormFieldSample[] = [];
+  if (!Array.isArray(fields)) return samples;
+  for (const field of fields) {
+    if (field == null || typeof field.key !== 'string' || field.key === '') continue;
+    const file = multipart && field.type === 'file';
+    samples.push({
+      key: field.key,
+      value: !file && typeof field.value === 'string' ? field.value : undefined,
+      file,
+      disabled: field.disabled === true,
+      description: descriptionText(field.description),
+    });
+  }
+  return samples;
+}
+
+/** The request body of one Postman request, or undefined when it has none. */
+export function requestBodySample(
+  body: PostmanBody | null | undefined,
+  contentTypeHeader: string | undefined,
+  location: string,
+  warnings: WarningSink,
+): BodySample | undefined {
+  if (body == null || typeof body !== 'object' || body.disabled === true) return undefined;
+  const declared = contentTypeHeader ? baseMediaType(contentTypeHeader) : undefined;
+  switch (body.mode) {
+    case 'raw': {
+      if (typeof body.raw !== 'string' || body.raw.trim() === '') return undefined;
+      const mediaType = declared ?? languageMediaType(body.options?.raw?.language);
+      return textBodySample(body.raw, mediaType, location, warnings, 'invalid-json-body');
+    }
+    case 'urlencoded': {
+      const fields = readFields(body.urlencoded, false);
+      return fields.length === 0 ? undefined : { kind: 'form', mediaType: 'application/x-www-form-urlencoded', fields };
+    }
+    case 'formdata': {
+      const fields = readFields(body.formdata, true);
+      return fields.length === 0 ? undefined : { kind: 'form', mediaType: 'multipart/form-data', fields };
+    }
+    case 'file':
+      return { kind: 'binary', mediaType: declared ?? 'application/octet-stream' };
+    case 'graphql': {
+      const graphql = body.graphql ?? {};
+      const value: Record<string, unknown> = { query: typeof graphql.query === 'string' ? graphql.query : '' };
+      const variables = graphql.variables;
+      if (typeof variables === 'string' && variables.trim() !== '') {
+        const parsed = parseJsonText(variables);
+        if (parsed === NOT_JSON) warnings.add('invalid-json-body', location, 'GraphQL variables are not valid JSON');
+        else value.variables = parsed;
+      } else if (variables && typeof variables === 'object') {
+        value.variables = variables;
+      }
+      return { kind: 'json', mediaType: 'application/json', value };
+    }
+    case undefined:
+    case '':
+      return undefined;
+    default:
+      warnings.add('unsupported-body-mode', location, `body mode "${body.mode}" is not supported; body left out`);
+      return undefined;
+  }
+}

@@ -1,0 +1,349 @@
+import type { AuthResult } from './auth.js';
+import type { BodySample } from './body.js';
+import type {
+  JsonSchema,
+  MediaTypeObject,
+  OperationObject,
+  ParameterObject,
+  RequestBodyObject,
+  ResponseObject,
+  SecurityRequirement,
+  ServerObject,
+} from './openapi.js';
+import type { RequestVariant } from './request.js';
+import {
+  addSample,
+  classifyText,
+  combineKinds,
+  createShape,
+  kindSchema,
+  type ScalarKind,
+  type Shape,
+  setEntry,
+  shapeToSchema,
+  typedValue,
+} from './schema-inference.js';
+
+/**
+ * Merging: all requests that share method and path become one operation. Parameters are united, bodies and
+ * responses keep every variant as a named example, and schemas are inferred from all of them together.
+ */
+
+interface MediaAccumulator {
+  kinds: Set<BodySample['kind']>;
+  shape: Shape;
+  examples: Array<[string, unknown]>;
+  exampleNames: Set<string>;
+  form: Map<string, { kinds: ScalarKind[]; file: boolean; description: string | undefined; enabled: number }>;
+  formSamples: number;
+}
+
+/** Collects body samples per media type and builds the OpenAPI `content` map. */
+export class ContentBuilder {
+  private readonly media = new Map<string, MediaAccumulator>();
+
+  get size(): number {
+    return this.media.size;
+  }
+
+  add(sample: BodySample, exampleName: string): void {
+    let acc = this.media.get(sample.mediaType);
+    if (acc === undefined) {
+      acc = {
+        kinds: new Set(),
+        shape: createShape(),
+        examples: [],
+        exampleNames: new Set(),
+        form: new Map(),
+        formSamples: 0,
+      };
+      this.media.set(sample.mediaType, acc);
+    }
+    acc.kinds.add(sample.kind);
+    switch (sample.kind) {
+      case 'json':
+        addSample(acc.shape, sample.value);
+        addExample(acc, exampleName, sample.value);
+        break;
+      case 'text':
+        addExample(acc, exampleName, sample.value);
+        break;
+      case 'form': {
+        acc.formSamples++;
+        const example: Record<string, unknown> = {};
+        for (const field of sample.fields) {
+          let entry = acc.form.get(field.key);
+          if (entry === undefined) {
+            entry = { kinds: [], file: false, description: undefined, enabled: 0 };
+            acc.form.set(field.key, entry);
+          }
+          entry.file ||= field.file;
+          entry.description ??= field.description;
+          if (!field.disabled) entry.enabled++;
+          const kind = classifyText(field.value);
+          if (kind !== undefined) entry.kinds.push(kind);
+          if (!field.disabled && !field.file && field.value !== undefined && kind !== undefined && !(field.key in example))
+            setEntry(example, field.key, typedValue(field.value, kind));
+        }
+        if (Object.keys(example).length > 0) addExample(acc, exampleName, example);
+        break;
+      }
+      case 'binary':
+        break;
+    }
+  }
+
+  build(): Record<string, MediaTypeObject> {
+    const content: Record<string, MediaTypeObject> = {};
+    for (const [mediaType, acc] of this.media) {
+      const media: MediaTypeObject = {};
+      const schema = mediaSchema(acc);
+      if (schema !== undefined) media.schema = schema;
+      if (acc.examples.length > 0) {
+        const examples: Record<string, { value: unknown }> = {};
+        for (const [name, value] of acc.examples) setEntry(examples, name, { value });
+        media.examples = examples;
+      }
+      setEntry(content, mediaType, media);
+    }
+    return content;
+  }
+}
+
+function addExample(acc: MediaAccumulator, name: string, value: unknown): void {
+  const base = name || 'example';
+  let unique = base;
+  for (let suffix = 2; acc.exampleNames.has(unique); suffix++) unique = `${base} (${suffix})`;
+  acc.exampleNames.add(unique);
+  acc.examples.push([unique, value]);
+}
+
+function mediaSchema(acc: MediaAccumulator): JsonSchema | undefined {
+  if (acc.kinds.size !== 1) return undefined;
+  const [kind] = acc.kinds;
+  switch (kind) {
+    case 'json':
+      return shapeToSchema(acc.shape);
+    case 'text':
+      return { type: 'string' };
+    case 'binary':
+      return { type: 'string', format: 'binary' };
+    case 'form': {
+      const properties: Record<string, JsonSchema> = {};
+      const required: string[] = [];
+      for (const [key, field] of acc.form) {
+        const schema: JsonSchema = field.file ? { type: 'string', format: 'binary' } : kindSchema(combineKinds(field.kinds));
+        if (field.description) schema.description = field.description;
+        setEntry(properties, key, schema);
+        if (field.enabled === acc.formSamples) required.push(key);
+      }
+      const schema: JsonSchema = { type: 'object', properties };
+      if (required.length > 0) schema.required = required;
+      return schema;
+    }
+    default:
+      return undefined;
+  }
+}
+
+interface ParamAccumulator {
+  name: string;
+  description: string | undefined;
+  /** Variants in which the parameter is present and enabled. */
+  enabled: number;
+  kinds: ScalarKind[];
+  example: unknown;
+  /** Repeated within one request (`?id=1&id=2`): an array parameter. */
+  repeated: boolean;
+}
+
+function collectParams(
+  variants: readonly RequestVariant[],
+  entriesOf: (variant: RequestVariant) => Array<{ key: string; value: string | undefined; disabled: boolean; description: string | undefined }>,
+  caseInsensitive: boolean,
+): ParamAccumulator[] {
+  const params = new Map<string, ParamAccumulator>();
+  for (const variant of variants) {
+    const seen = new Set<string>();
+    const enabledHere = new Set<string>();
+    for (const entry of entriesOf(variant)) {
+      const id = caseInsensitive ? entry.key.toLowerCase() : entry.key;
+      let param = params.get(id);
+      if (param === undefined) {
+        param = { name: entry.key, description: undefined, enabled: 0, kinds: [], example: undefined, repeated: false };
+        params.set(id, param);
+      }
+      if (seen.has(id)) param.repeated = true;
+      seen.add(id);
+      param.description ??= entry.description;
+      const kind = classifyText(entry.value);
+      if (kind !== undefined) {
+        param.kinds.push(kind);
+        if (param.example === undefined && entry.value !== undefined) param.example = typedValue(entry.value, kind);
+      }
+      if (!entry.disabled) enabledHere.add(id);
+    }
+    for (const id of enabledHere) (params.get(id) as ParamAccumulator).enabled++;
+  }
+  return [...params.values()];
+}
+
+function toParameter(param: ParamAccumulator, location: 'query' | 'header', variantCount: number): ParameterObject {
+  const scalar = kindSchema(combineKinds(param.kinds));
+  const result = { name: param.name, in: location } as ParameterObject;
+  if (param.description) result.description = param.description;
+  result.required = param.enabled === variantCount;
+  result.schema = param.repeated ? { type: 'array', items: scalar } : scalar;
+  if (param.example !== undefined) {
+    const kind = combineKinds(param.kinds);
+    // An example must match the merged type (an integer example of a parameter that is now a string is not).
+    const example = kind === 'string' && typeof param.example !== 'string' ? String(param.example) : param.example;
+    result.example = param.repeated ? [example] : example;
+  }
+  return result;
+}
+
+function pathParameters(variants: readonly RequestVariant[], names: readonly string[]): ParameterObject[] {
+  return names.map((name, position) => {
+    let description: string | undefined;
+    const kinds: ScalarKind[] = [];
+    let example: unknown;
+    for (const variant of variants) {
+      // Variants may spell the parameter differently; match by position in the template.
+      const own = variant.template.params[position] ?? name;
+      const variable = variant.pathVariables.get(own);
+      if (variable === undefined) continue;
+      description ??= variable.description;
+      const kind = classifyText(variable.value);
+      if (kind !== undefined && variable.value !== undefined) {
+        kinds.push(kind);
+        example ??= typedValue(variable.value, kind);
+      }
+    }
+    const parameter = { name, in: 'path' } as ParameterObject;
+    if (description) parameter.description = description;
+    parameter.required = true;
+    const kind = combineKinds(kinds);
+    parameter.schema = kindSchema(kind);
+    if (example !== undefined) parameter.example = kind === 'string' ? String(example) : example;
+    return parameter;
+  });
+}
+
+function requestBody(variants: readonly RequestVariant[]): RequestBodyObject | undefined {
+  const builder = new ContentBuilder();
+  let withBody = 0;
+  for (const variant of variants) {
+    if (variant.body === undefined) continue;
+    withBody++;
+    builder.add(variant.body, variant.name);
+  }
+  if (withBody === 0) return undefined;
+  return { content: builder.build(), required: withBody === variants.length };
+}
+
+function statusOrder(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a === 'default') return 1;
+  if (b === 'default') return -1;
+  return a < b ? -1 : 1;
+}
+
+function responses(variants: readonly RequestVariant[]): Record<string, ResponseObject> | undefined {
+  const byStatus = new Map<string, { description: string; content: ContentBuilder }>();
+  for (const variant of variants) {
+    for (const response of variant.responses) {
+      let entry = byStatus.get(response.status);
+      if (entry === undefined) {
+        entry = { description: response.description, content: new ContentBuilder() };
+        byStatus.set(response.status, entry);
+      }
+      if (response.body !== undefined) entry.content.add(response.body, response.name);
+    }
+  }
+  if (byStatus.size === 0) return undefined;
+  const result: Record<string, ResponseObject> = {};
+  for (const status of [...byStatus.keys()].sort(statusOrder)) {
+    const entry = byStatus.get(status) as { description: string; content: ContentBuilder };
+    const response: ResponseObject = { description: entry.description };
+    if (entry.content.size > 0) response.content = entry.content.build();
+    result[status] = response;
+  }
+  return result;
+}
+
+/** The operation's `security`, or undefined when every variant uses the document-wide auth. */
+function security(variants: readonly RequestVariant[], rootAuth: AuthResult): SecurityRequirement[] | undefined {
+  const rootKey = JSON.stringify(rootAuth ?? null);
+  if (variants.every((variant) => JSON.stringify(variant.auth ?? null) === rootKey)) return undefined;
+  const requirements: SecurityRequirement[] = [];
+  const seen = new Set<string>();
+  let anonymous = false;
+  for (const variant of variants) {
+    if (variant.auth === undefined || variant.auth === 'none') {
+      anonymous = true;
+      continue;
+    }
+    const key = JSON.stringify(variant.auth);
+    if (!seen.has(key)) {
+      seen.add(key);
+      requirements.push(variant.auth);
+    }
+  }
+  // No auth at all is `[]`; auth that some variants skip adds the empty (anonymous) requirement.
+  if (anonymous && requirements.length > 0) requirements.push({});
+  return requirements;
+}
+
+function describe(variants: readonly RequestVariant[]): string | undefined {
+  const first = variants[0] as RequestVariant;
+  if (variants.length === 1) return first.description;
+  const parts: string[] = [];
+  if (first.description) parts.push(first.description);
+  for (const variant of variants.slice(1)) {
+    parts.push(`**${variant.name || '(unnamed request)'}**${variant.description ? `\n\n${variant.description}` : ''}`);
+  }
+  return parts.join('\n\n---\n\n');
+}
+
+export interface MergeContext {
+  operationId: string;
+  rootAuth: AuthResult;
+  defaultServer: string | undefined;
+  /** The path's parameter names (one spelling per path, from the first request using it). */
+  pathParams: readonly string[];
+}
+
+/** Build one operation from the requests (in collection order) that share its method and path. */
+export function mergeVariants(variants: readonly RequestVariant[], context: MergeContext): OperationObject {
+  const first = variants[0] as RequestVariant;
+  const operation = {} as OperationObject;
+  const tags: string[] = [];
+  for (const variant of variants) for (const tag of variant.tags) if (!tags.includes(tag)) tags.push(tag);
+  if (tags.length > 0) operation.tags = tags;
+  if (first.name) operation.summary = first.name;
+  const description = describe(variants);
+  if (description) operation.description = description;
+  operation.operationId = context.operationId;
+  const parameters = [
+    ...pathParameters(variants, context.pathParams),
+    ...collectParams(variants, (variant) => variant.query, false).map((param) => toParameter(param, 'query', variants.length)),
+    ...collectParams(variants, (variant) => variant.headers, true).map((param) => toParameter(param, 'header', variants.length)),
+  ];
+  if (parameters.length > 0) operation.parameters = parameters;
+  const body = requestBody(variants);
+  if (body) operation.requestBody = body;
+  const responseMap = responses(variants);
+  if (responseMap) operation.responses = responseMap;
+  const requirements = security(variants, context.rootAuth);
+  if (requirements) operation.security = requirements;
+  const servers: ServerObject[] = [];
+  for (const variant of variants) {
+    if (variant.server && !servers.some((server) => server.url === variant.server?.url)) servers.push(variant.server);
+  }
+  if (servers.length > 0 && !(servers.length === 1 && servers[0]?.url === context.defaultServer)) {
+    operation.servers = servers;
+  }
+  if (variants.length > 1) operation['x-postman-requests'] = variants.map((variant) => variant.name);
+  return operation;
+}

@@ -1,0 +1,30 @@
+/**
+ * operationIds: camelCase of the request name (`Get Contact (by ID)` → `getContactById`), unique in the
+ * document through a numeric suffix given in collection order, so the same collection always gets the same ids.
+ */
+
+const WORD = /\p{Lu}+(?=\p{Lu}\p{Ll})|\p{Lu}?\p{Ll}+|\p{Lu}+|\p{N}+|\p{Lo}+/gu;
+
+export function camelCase(text: string): string {
+  const words = text.normalize('NFKD').replace(/\p{M}/gu, '').match(WORD) ?? [];
+  let result = '';
+  for (const word of words) {
+    const lower = word.toLowerCase();
+    result += result === '' ? lower : lower.charAt(0).toUpperCase() + lower.slice(1);
+  }
+  return result;
+}
+
+/** Hands out unique operationIds. */
+export class OperationIdRegistry {
+  private readonly used = new Set<string>();
+
+  /** A unique id for `name`; `fallback` (e.g. `get /users/{id}`) is used when the name has no letters or digits. */
+  take(name: string, fallback: string): string {
+    const base = camelCase(name) || camelCase(fallback) || 'operation';
+    let id = base;
+    for (let suffix = 2; this.used.has(id); suffix++) id = `${base}${suffix}`;
+    this.used.add(id);
+    return id;
+  }
+}

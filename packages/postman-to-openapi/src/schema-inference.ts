@@ -1,0 +1,192 @@
+import type { JsonSchema } from './openapi.js';
+
+/**
+ * Infers one JSON Schema from many JSON samples. Samples are folded into a `Shape` accumulator first, so
+ * inference is one pass over the data whatever the number of examples, and property order is first-seen.
+ */
+
+const NULL = 1;
+const BOOLEAN = 2;
+const INTEGER = 4;
+const NUMBER = 8;
+const STRING = 16;
+const ARRAY = 32;
+const OBJECT = 64;
+
+/** A string format we claim only when every string sample matches it. */
+export type StringFormat = 'date-time' | 'email' | 'uri';
+
+/** Accumulated facts about every sample seen at one position of the data. */
+export interface Shape {
+  types: number;
+  /** Number of object samples, to decide `required`. */
+  objects: number;
+  properties: Map<string, { shape: Shape; count: number }> | undefined;
+  items: Shape | undefined;
+  /** undefined: no string seen yet; null: strings disagree or match no format. */
+  format: StringFormat | null | undefined;
+}
+
+export function createShape(): Shape {
+  return { types: 0, objects: 0, properties: undefined, items: undefined, format: undefined };
+}
+
+// RFC 3339 date-time (offset required, as JSON Schema's `date-time` demands).
+const DATE_TIME = /^\d{4}-[01]\d-[0-3]\d[Tt ][0-2]\d:[0-5]\d:[0-6]\d(?:\.\d+)?(?:[Zz]|[+-][0-2]\d:[0-5]\d)$/;
+const EMAIL = /^[^\s@"<>()[\]\\,;:]+@[^\s@"<>()[\]\\,;:]+\.[A-Za-z]{2,}$/;
+const URI = /^(?:https?|ftp|wss?):\/\/[^\s/?#]+[^\s]*$/;
+
+/** The format a single string matches, if any. Cheap first-character checks keep this off the hot path. */
+export function detectFormat(value: string): StringFormat | null {
+  const first = value.charCodeAt(0);
+  if (first >= 48 && first <= 57) return DATE_TIME.test(value) ? 'date-time' : null;
+  if (value.includes('://')) return URI.test(value) ? 'uri' : null;
+  if (value.includes('@')) return EMAIL.test(value) ? 'email' : null;
+  return null;
+}
+
+/** Fold one sample into a shape. */
+export function addSample(shape: Shape, value: unknown): void {
+  if (value === null || value === undefined) {
+    shape.types |= NULL;
+    return;
+  }
+  switch (typeof value) {
+    case 'boolean':
+      shape.types |= BOOLEAN;
+      return;
+    case 'number':
+      shape.types |= Number.isInteger(value) ? INTEGER : NUMBER;
+      return;
+    case 'string': {
+      shape.types |= STRING;
+      if (shape.format !== null) {
+        const format = value === '' ? null : detectFormat(value);
+        shape.format = shape.format === undefined || shape.format === format ? format : null;
+      }
+      return;
+    }
+    case 'object':
+      break;
+    default:
+      shape.types |= STRING;
+      shape.format = null;
+      return;
+  }
+  if (Array.isArray(value)) {
+    shape.types |= ARRAY;
+    if (value.length > 0) {
+      shape.items ??= createShape();
+      for (const element of value) addSample(shape.items, element);
+    }
+    return;
+  }
+  shape.types |= OBJECT;
+  shape.objects++;
+  shape.properties ??= new Map();
+  const properties = shape.properties;
+  for (const key in value as Record<string, unknown>) {
+    if (!Object.hasOwn(value as object, key)) continue;
+    let entry = properties.get(key);
+    if (entry === undefined) {
+      entry = { shape: createShape(), count: 0 };
+      properties.set(key, entry);
+    }
+    entry.count++;
+    addSample(entry.shape, (value as Record<string, unknown>)[key]);
+  }
+}
+
+/** Type names in the order they are listed when a position holds several types; `null` always last. */
+const TYPE_ORDER: Array<[number, string]> = [
+  [OBJECT, 'object'],
+  [ARRAY, 'array'],
+  [STRING, 'string'],
+  [INTEGER, 'integer'],
+  [NUMBER, 'number'],
+  [BOOLEAN, 'boolean'],
+  [NULL, 'null'],
+];
+
+/** Turn an accumulated shape into a JSON Schema. An empty shape (no samples) gives `{}`. */
+export function shapeToSchema(shape: Shape): JsonSchema {
+  let types = shape.types;
+  // Integers seen next to fractional numbers mean the field is a number.
+  if (types & INTEGER && types & NUMBER) types &= ~INTEGER;
+  const names: string[] = [];
+  for (const [bit, name] of TYPE_ORDER) if (types & bit) names.push(name);
+  const schema: JsonSchema = {};
+  if (names.length === 1) schema.type = names[0];
+  else if (names.length > 1) schema.type = names;
+  if (types & STRING && shape.format) schema.format = shape.format;
+  if (types & OBJECT && shape.properties) {
+    const properties: Record<string, JsonSchema> = {};
+    const required: string[] = [];
+    for (const [key, entry] of shape.properties) {
+      setEntry(properties, key, shapeToSchema(entry.shape));
+      if (entry.count === shape.objects) required.push(key);
+    }
+    if (shape.properties.size > 0) schema.properties = properties;
+    if (required.length > 0) schema.required = required;
+  }
+  if (types & ARRAY && shape.items) schema.items = shapeToSchema(shape.items);
+  return schema;
+}
+
+/** Infer one schema from several samples. */
+export function inferSchema(samples: readonly unknown[]): JsonSchema {
+  const shape = createShape();
+  for (const sample of samples) addSample(shape, sample);
+  return shapeToSchema(shape);
+}
+
+/** Set a key that comes from user data (it may be `__proto__`) as an own enumerable property. */
+export function setEntry<T>(target: Record<string, T>, key: string, value: T): void {
+  if (key === '__proto__') {
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  } else {
+    target[key] = value;
+  }
+}
+
+/** The type a Postman string value (query, header, form field) most likely carries. */
+export type ScalarKind = 'integer' | 'number' | 'boolean' | 'date-time' | 'string';
+
+const INTEGER_TEXT = /^-?(?:0|[1-9]\d{0,14})$/;
+const NUMBER_TEXT = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+
+/** Classify a textual value; `undefined` when it tells nothing (empty or a `{{variable}}`). */
+export function classifyText(value: string | undefined | null): ScalarKind | undefined {
+  if (value == null || value === '' || value.includes('{{')) return undefined;
+  if (INTEGER_TEXT.test(value)) return 'integer';
+  if (NUMBER_TEXT.test(value)) return 'number';
+  if (value === 'true' || value === 'false') return 'boolean';
+  if (DATE_TIME.test(value)) return 'date-time';
+  return 'string';
+}
+
+/** The kind that covers every kind seen; no kinds at all means string. */
+export function combineKinds(kinds: Iterable<ScalarKind>): ScalarKind {
+  let result: ScalarKind | undefined;
+  for (const kind of kinds) {
+    if (result === undefined || result === kind) result = kind;
+    else if ((result === 'integer' && kind === 'number') || (result === 'number' && kind === 'integer'))
+      result = 'number';
+    else return 'string';
+  }
+  return result ?? 'string';
+}
+
+export function kindSchema(kind: ScalarKind): JsonSchema {
+  return kind === 'date-time' ? { type: 'string', format: 'date-time' } : { type: kind };
+}
+
+/** The typed value of a textual sample, for `example` fields. */
+export function typedValue(value: string, kind: ScalarKind): unknown {
+  if (kind === 'integer' || kind === 'number') {
+    const number = Number(value);
+    return Number.isFinite(number) ? number : value;
+  }
+  if (kind === 'boolean') return value === 'true' ? true : value === 'false' ? false : value;
+  return value;
+}
