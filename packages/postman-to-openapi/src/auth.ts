@@ -17,7 +17,8 @@ export function authParams(auth: PostmanAuth, type: string): Map<string, unknown
   const raw = auth[type];
   if (Array.isArray(raw)) {
     for (const entry of raw) {
-      if (entry && typeof entry === 'object' && typeof entry.key === 'string') params.set(entry.key, entry.value);
+      if (entry && typeof entry === 'object' && typeof entry.key === 'string')
+        params.set(entry.key, entry.value);
     }
   } else if (raw && typeof raw === 'object') {
     for (const [key, value] of Object.entries(raw)) params.set(key, value);
@@ -28,6 +29,15 @@ export function authParams(auth: PostmanAuth, type: string): Map<string, unknown
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
+
+/** The Authorization header scheme each non-standard Postman auth type sends. */
+const HTTP_SCHEME_NAMES: Record<string, string> = {
+  hawk: 'Hawk',
+  ntlm: 'NTLM',
+  awsv4: 'AWS4-HMAC-SHA256',
+  edgegrid: 'EG1-HMAC-SHA256',
+  akamai: 'EG1-HMAC-SHA256',
+};
 
 const OAUTH2_FLOWS: Record<string, string> = {
   authorization_code: 'authorizationCode',
@@ -60,7 +70,11 @@ export class SecurityRegistry {
       case 'apikey': {
         const name = text(params.get('key'));
         if (name === undefined) {
-          this.warnings.add('incomplete-auth', location, 'apikey auth has no key name; no security scheme emitted');
+          this.warnings.add(
+            'incomplete-auth',
+            location,
+            'apikey auth has no key name; no security scheme emitted',
+          );
           return undefined;
         }
         const where = text(params.get('in')) === 'query' ? 'query' : 'header';
@@ -81,6 +95,20 @@ export class SecurityRegistry {
         return this.register('oauth1Auth', { type: 'http', scheme: 'OAuth' });
       case 'oauth2':
         return this.readOAuth2(params, location);
+      case 'hawk':
+      case 'ntlm':
+      case 'awsv4':
+      case 'edgegrid':
+      case 'akamai': {
+        // No OpenAPI type fits; they all travel in the Authorization header under their own scheme name.
+        const scheme = HTTP_SCHEME_NAMES[type] as string;
+        this.warnings.add(
+          'unsupported-auth',
+          location,
+          `${type} auth has no OpenAPI equivalent; described as HTTP authentication scheme "${scheme}"`,
+        );
+        return this.register(`${type}Auth`, { type: 'http', scheme });
+      }
       default:
         this.warnings.add(
           'unsupported-auth',
@@ -101,12 +129,15 @@ export class SecurityRegistry {
     const authorizationUrl = url('authUrl');
     const tokenUrl = url('accessTokenUrl');
     const scopeText = text(params.get('scope'));
-    const scopeNames = scopeText ? [...new Set(scopeText.split(/[\s,]+/).filter((scope) => scope !== ''))] : [];
+    const scopeNames = scopeText
+      ? [...new Set(scopeText.split(/[\s,]+/).filter((scope) => scope !== ''))]
+      : [];
     const scopes: Record<string, string> = {};
     for (const scope of scopeNames) scopes[scope] = '';
     const flow: Record<string, unknown> = {};
     const needsAuthorization = flowName === 'authorizationCode' || flowName === 'implicit';
-    const needsToken = flowName === 'authorizationCode' || flowName === 'password' || flowName === 'clientCredentials';
+    const needsToken =
+      flowName === 'authorizationCode' || flowName === 'password' || flowName === 'clientCredentials';
     if (
       flowName === undefined ||
       (needsAuthorization && authorizationUrl === undefined) ||

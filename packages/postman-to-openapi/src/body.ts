@@ -7,7 +7,11 @@ import { descriptionText } from './types.js';
 export type BodySample =
   | { kind: 'json'; mediaType: string; value: unknown }
   | { kind: 'text'; mediaType: string; value: string }
-  | { kind: 'form'; mediaType: 'application/x-www-form-urlencoded' | 'multipart/form-data'; fields: FormFieldSample[] }
+  | {
+      kind: 'form';
+      mediaType: 'application/x-www-form-urlencoded' | 'multipart/form-data';
+      fields: FormFieldSample[];
+    }
   | { kind: 'binary'; mediaType: string };
 
 export interface FormFieldSample {
@@ -19,12 +23,15 @@ export interface FormFieldSample {
 }
 
 const NOT_JSON = Symbol('not-json');
+const MAYBE_JSONC = /(?<!:)\/\/|\/\*|,\s*[}\]]/;
 
 /** Parse JSON, tolerating comments and trailing commas (as Postman does); NOT_JSON when it is not JSON. */
 export function parseJsonText(text: string): unknown | typeof NOT_JSON {
   try {
     return JSON.parse(text);
   } catch {
+    // Only comments or trailing commas can make jsonc-parser succeed where JSON.parse failed.
+    if (!MAYBE_JSONC.test(text)) return NOT_JSON;
     const errors: ParseError[] = [];
     const value = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false });
     return errors.length === 0 && value !== undefined ? value : NOT_JSON;
@@ -80,6 +87,13 @@ export function textBodySample(
   return { kind: 'json', mediaType, value };
 }
 
+/** The name of the file a form part uploads (`src` is a path, or a list of paths). */
+function fileName(src: unknown): string | undefined {
+  const path = Array.isArray(src) ? src[0] : src;
+  if (typeof path !== 'string' || path === '') return undefined;
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+}
+
 function readFields(fields: readonly PostmanFormField[] | undefined, multipart: boolean): FormFieldSample[] {
   const samples: FormFieldSample[] = [];
   if (!Array.isArray(fields)) return samples;
@@ -88,7 +102,7 @@ function readFields(fields: readonly PostmanFormField[] | undefined, multipart: 
     const file = multipart && field.type === 'file';
     samples.push({
       key: field.key,
-      value: !file && typeof field.value === 'string' ? field.value : undefined,
+      value: file ? fileName(field.src) : typeof field.value === 'string' ? field.value : undefined,
       file,
       disabled: field.disabled === true,
       description: descriptionText(field.description),
@@ -114,7 +128,9 @@ export function requestBodySample(
     }
     case 'urlencoded': {
       const fields = readFields(body.urlencoded, false);
-      return fields.length === 0 ? undefined : { kind: 'form', mediaType: 'application/x-www-form-urlencoded', fields };
+      return fields.length === 0
+        ? undefined
+        : { kind: 'form', mediaType: 'application/x-www-form-urlencoded', fields };
     }
     case 'formdata': {
       const fields = readFields(body.formdata, true);
@@ -124,11 +140,14 @@ export function requestBodySample(
       return { kind: 'binary', mediaType: declared ?? 'application/octet-stream' };
     case 'graphql': {
       const graphql = body.graphql ?? {};
-      const value: Record<string, unknown> = { query: typeof graphql.query === 'string' ? graphql.query : '' };
+      const value: Record<string, unknown> = {
+        query: typeof graphql.query === 'string' ? graphql.query : '',
+      };
       const variables = graphql.variables;
       if (typeof variables === 'string' && variables.trim() !== '') {
         const parsed = parseJsonText(variables);
-        if (parsed === NOT_JSON) warnings.add('invalid-json-body', location, 'GraphQL variables are not valid JSON');
+        if (parsed === NOT_JSON)
+          warnings.add('invalid-json-body', location, 'GraphQL variables are not valid JSON');
         else value.variables = parsed;
       } else if (variables && typeof variables === 'object') {
         value.variables = variables;
@@ -139,7 +158,11 @@ export function requestBodySample(
     case '':
       return undefined;
     default:
-      warnings.add('unsupported-body-mode', location, `body mode "${body.mode}" is not supported; body left out`);
+      warnings.add(
+        'unsupported-body-mode',
+        location,
+        `body mode "${body.mode}" is not supported; body left out`,
+      );
       return undefined;
   }
 }

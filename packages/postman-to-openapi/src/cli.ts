@@ -29,7 +29,8 @@ function readInput(file: string): string {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new CollectionError('file-not-found', file, 'no such file');
-    if (code === 'EISDIR') throw new CollectionError('file-not-found', file, 'is a directory, not a collection file');
+    if (code === 'EISDIR')
+      throw new CollectionError('file-not-found', file, 'is a directory, not a collection file');
     throw new CollectionError('file-not-found', file, `cannot read (${code ?? 'unknown error'})`);
   }
 }
@@ -69,16 +70,22 @@ function main(argv: string[]): number {
   }
   if (positionals.length !== 1) throw new UsageError('expected exactly one collection file (or - for stdin)');
   const tags = values.tags;
-  if (tags !== 'leaf' && tags !== 'chain') throw new UsageError(`--tags must be leaf or chain, got "${tags}"`);
+  if (tags !== 'leaf' && tags !== 'chain')
+    throw new UsageError(`--tags must be leaf or chain, got "${tags}"`);
   const file = positionals[0] as string;
   const source = file === '-' ? '<stdin>' : file;
-  const { document, warnings } = convert(readInput(file) as unknown, { source, tagNaming: tags as TagNaming });
+  const { document, warnings } = convert(readInput(file) as unknown, {
+    source,
+    tagNaming: tags as TagNaming,
+  });
   // convert() accepts JSON text and parses it itself, naming the source in errors.
   for (const warning of warnings) {
     process.stderr.write(`warning ${warning.code} at ${warning.location}: ${warning.message}\n`);
   }
   if (values.strict && warnings.length > 0) {
-    process.stderr.write(`postman-to-openapi: ${warnings.length} warning(s) with --strict; nothing written\n`);
+    process.stderr.write(
+      `postman-to-openapi: ${warnings.length} warning(s) with --strict; nothing written\n`,
+    );
     return 1;
   }
   const output = values.output as string | undefined;

@@ -30,7 +30,8 @@ export function parseJson(text: string, source: string): unknown {
       const column = offset - before.lastIndexOf('\n');
       where = ` at line ${line}, column ${column}`;
     }
-    const reason = text.trim() === '' ? 'the input is empty' : message.replace(/\s+/g, ' ').replace(/ in JSON at .*$/, '');
+    const reason =
+      text.trim() === '' ? 'the input is empty' : message.replace(/\s+/g, ' ').replace(/ in JSON at .*$/, '');
     throw new CollectionError('not-json', source, `not valid JSON${where} (${reason})`);
   }
 }
@@ -42,7 +43,11 @@ export function parseJson(text: string, source: string): unknown {
 export function readCollection(input: unknown, source = '<input>'): ReadCollection {
   let value = typeof input === 'string' ? parseJson(input, source) : input;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new CollectionError('not-a-collection', source, `expected a Postman collection object, got ${kindOf(value)}`);
+    throw new CollectionError(
+      'not-a-collection',
+      source,
+      `expected a Postman collection object, got ${kindOf(value)}`,
+    );
   }
   const wrapped = (value as { collection?: unknown }).collection;
   if (!('info' in value) && wrapped !== null && typeof wrapped === 'object' && !Array.isArray(wrapped)) {
@@ -59,7 +64,11 @@ export function readCollection(input: unknown, source = '<input>'): ReadCollecti
   }
   const info = candidate.info;
   if (info === null || typeof info !== 'object' || Array.isArray(info)) {
-    throw new CollectionError('not-a-collection', source, 'not a Postman collection: no "info" object at the top level');
+    throw new CollectionError(
+      'not-a-collection',
+      source,
+      'not a Postman collection: no "info" object at the top level',
+    );
   }
   const schema = (info as { schema?: unknown }).schema;
   if (typeof schema !== 'string') {
@@ -79,7 +88,11 @@ export function readCollection(input: unknown, source = '<input>'): ReadCollecti
     );
   }
   if (!Array.isArray(candidate.item)) {
-    throw new CollectionError('not-a-collection', `${source} item`, `expected an array of items, got ${kindOf(candidate.item)}`);
+    throw new CollectionError(
+      'not-a-collection',
+      `${source} item`,
+      `expected an array of items, got ${kindOf(candidate.item)}`,
+    );
   }
   return { collection: candidate as unknown as PostmanCollection, version };
 }

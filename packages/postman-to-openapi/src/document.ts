@@ -66,7 +66,11 @@ function groupVariants(variants: readonly RequestVariant[], warnings: WarningSin
         let unique = name;
         for (let suffix = 2; params.includes(unique); suffix++) unique = `${name}${suffix}`;
         if (unique !== name) {
-          warnings.add('path-param-renamed', variant.location, `second path parameter "${name}" renamed to "${unique}"`);
+          warnings.add(
+            'path-param-renamed',
+            variant.location,
+            `second path parameter "${name}" renamed to "${unique}"`,
+          );
         }
         params.push(unique);
       }
@@ -120,7 +124,7 @@ export function convert(input: unknown, options: ConvertOptions = {}): ConvertRe
       warnings.add(
         'unresolved-server-variable',
         variant.location,
-        `host variable {{${name}}} has no value in the collection; kept as server variable {${name}}`,
+        `a host variable has no value in the collection; kept as server variable {${name}}`,
       );
     }
   }
@@ -134,7 +138,13 @@ export function convert(input: unknown, options: ConvertOptions = {}): ConvertRe
     const first = group[0] as RequestVariant;
     const path = canonical.get(first.template.key) as { path: string; params: string[] };
     const operationId = operationIds.take(first.name, `${first.method} ${path.path}`);
-    const operation = mergeVariants(group, { operationId, rootAuth, defaultServer, pathParams: path.params });
+    const operation = mergeVariants(group, {
+      operationId,
+      rootAuth,
+      defaultServer,
+      pathParams: path.params,
+      variables,
+    });
     for (const tag of operation.tags ?? []) usedTags.add(tag);
     let item = paths[path.path];
     if (item === undefined) {
@@ -151,7 +161,10 @@ export function convert(input: unknown, options: ConvertOptions = {}): ConvertRe
   }
 
   const document = { openapi: '3.1.0' } as OpenApiDocument;
-  document.info = { title: collection.info.name?.trim() || 'Untitled collection', version: infoVersion(collection.info.version) };
+  document.info = {
+    title: collection.info.name?.trim() || 'Untitled collection',
+    version: infoVersion(collection.info.version),
+  };
   const description = descriptionText(collection.info.description);
   if (description) document.info.description = description;
   if (servers.length > 0) document.servers = [servers[0] as ServerObject];
@@ -159,6 +172,7 @@ export function convert(input: unknown, options: ConvertOptions = {}): ConvertRe
   const tagList: TagObject[] = [...tags.tags.values()].filter((tag) => usedTags.has(tag.name));
   if (tagList.length > 0) document.tags = tagList;
   document.paths = paths;
-  if (security.schemes.size > 0) document.components = { securitySchemes: Object.fromEntries(security.schemes) };
+  if (security.schemes.size > 0)
+    document.components = { securitySchemes: Object.fromEntries(security.schemes) };
   return { document, warnings: warnings.list, version, requestCount: countRequests(collection.item) };
 }

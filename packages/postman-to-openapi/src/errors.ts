@@ -1,5 +1,9 @@
 /** Why a collection could not be converted at all. The CLI maps every one of these to exit code 2. */
-export type CollectionErrorCode = 'not-json' | 'not-a-collection' | 'unknown-schema-version' | 'file-not-found';
+export type CollectionErrorCode =
+  | 'not-json'
+  | 'not-a-collection'
+  | 'unknown-schema-version'
+  | 'file-not-found';
 
 /** Bad input: one line naming what is wrong and where. Never carries a stack trace to the user. */
 export class CollectionError extends Error {

@@ -51,7 +51,8 @@ export function walkItems(
     const name = itemName(item, index);
     const location = [...path, name].join(' / ');
     if (Array.isArray(item.item)) {
-      const folderTag = context.tagNaming === 'chain' && tag !== undefined ? `${tag}${TAG_CHAIN_SEPARATOR}${name}` : name;
+      const folderTag =
+        context.tagNaming === 'chain' && tag !== undefined ? `${tag}${TAG_CHAIN_SEPARATOR}${name}` : name;
       const folderAuth = item.auth ? context.security.read(item.auth, location) : auth;
       if (item.item.some((child) => child != null && !Array.isArray(child.item))) {
         context.tags.add(folderTag, descriptionText(item.description));

@@ -1,6 +1,11 @@
 export type { SchemaVersion } from './collection.js';
 export { type ConvertOptions, type ConvertResult, convert } from './document.js';
-export { CollectionError, type CollectionErrorCode, type ConversionWarning, type WarningCode } from './errors.js';
+export {
+  CollectionError,
+  type CollectionErrorCode,
+  type ConversionWarning,
+  type WarningCode,
+} from './errors.js';
 export type { TagNaming } from './folder.js';
 export type * from './openapi.js';
 export { toJson, toYaml } from './serialize.js';

@@ -23,6 +23,7 @@ import {
   shapeToSchema,
   typedValue,
 } from './schema-inference.js';
+import { resolveVariables, type VariableValues } from './variables.js';
 
 /**
  * Merging: all requests that share method and path become one operation. Parameters are united, bodies and
@@ -79,11 +80,14 @@ export class ContentBuilder {
           }
           entry.file ||= field.file;
           entry.description ??= field.description;
-          if (!field.disabled) entry.enabled++;
           const kind = classifyText(field.value);
           if (kind !== undefined) entry.kinds.push(kind);
-          if (!field.disabled && !field.file && field.value !== undefined && kind !== undefined && !(field.key in example))
-            setEntry(example, field.key, typedValue(field.value, kind));
+          if (field.disabled || Object.hasOwn(example, field.key)) continue;
+          entry.enabled++;
+          // Every enabled field is in the example (a required field missing from it would be invalid);
+          // values that tell no type (empty, `{{variable}}`) are shown as written.
+          const value = field.file ? (field.value ?? '') : field.value === undefined ? '' : field.value;
+          setEntry(example, field.key, kind !== undefined && !field.file ? typedValue(value, kind) : value);
         }
         if (Object.keys(example).length > 0) addExample(acc, exampleName, example);
         break;
@@ -132,7 +136,9 @@ function mediaSchema(acc: MediaAccumulator): JsonSchema | undefined {
       const properties: Record<string, JsonSchema> = {};
       const required: string[] = [];
       for (const [key, field] of acc.form) {
-        const schema: JsonSchema = field.file ? { type: 'string', format: 'binary' } : kindSchema(combineKinds(field.kinds));
+        const schema: JsonSchema = field.file
+          ? { type: 'string', format: 'binary' }
+          : kindSchema(combineKinds(field.kinds));
         if (field.description) schema.description = field.description;
         setEntry(properties, key, schema);
         if (field.enabled === acc.formSamples) required.push(key);
@@ -159,7 +165,9 @@ interface ParamAccumulator {
 
 function collectParams(
   variants: readonly RequestVariant[],
-  entriesOf: (variant: RequestVariant) => Array<{ key: string; value: string | undefined; disabled: boolean; description: string | undefined }>,
+  entriesOf: (
+    variant: RequestVariant,
+  ) => Array<{ key: string; value: string | undefined; disabled: boolean; description: string | undefined }>,
   caseInsensitive: boolean,
 ): ParamAccumulator[] {
   const params = new Map<string, ParamAccumulator>();
@@ -170,7 +178,14 @@ function collectParams(
       const id = caseInsensitive ? entry.key.toLowerCase() : entry.key;
       let param = params.get(id);
       if (param === undefined) {
-        param = { name: entry.key, description: undefined, enabled: 0, kinds: [], example: undefined, repeated: false };
+        param = {
+          name: entry.key,
+          description: undefined,
+          enabled: 0,
+          kinds: [],
+          example: undefined,
+          repeated: false,
+        };
         params.set(id, param);
       }
       if (seen.has(id)) param.repeated = true;
@@ -179,7 +194,8 @@ function collectParams(
       const kind = classifyText(entry.value);
       if (kind !== undefined) {
         param.kinds.push(kind);
-        if (param.example === undefined && entry.value !== undefined) param.example = typedValue(entry.value, kind);
+        if (param.example === undefined && entry.value !== undefined)
+          param.example = typedValue(entry.value, kind);
       }
       if (!entry.disabled) enabledHere.add(id);
     }
@@ -188,22 +204,32 @@ function collectParams(
   return [...params.values()];
 }
 
-function toParameter(param: ParamAccumulator, location: 'query' | 'header', variantCount: number): ParameterObject {
+function toParameter(
+  param: ParamAccumulator,
+  location: 'query' | 'header',
+  variantCount: number,
+  variables: VariableValues,
+): ParameterObject {
   const scalar = kindSchema(combineKinds(param.kinds));
   const result = { name: param.name, in: location } as ParameterObject;
-  if (param.description) result.description = param.description;
+  if (param.description) result.description = resolveVariables(param.description, variables);
   result.required = param.enabled === variantCount;
   result.schema = param.repeated ? { type: 'array', items: scalar } : scalar;
   if (param.example !== undefined) {
     const kind = combineKinds(param.kinds);
     // An example must match the merged type (an integer example of a parameter that is now a string is not).
-    const example = kind === 'string' && typeof param.example !== 'string' ? String(param.example) : param.example;
+    const example =
+      kind === 'string' && typeof param.example !== 'string' ? String(param.example) : param.example;
     result.example = param.repeated ? [example] : example;
   }
   return result;
 }
 
-function pathParameters(variants: readonly RequestVariant[], names: readonly string[]): ParameterObject[] {
+function pathParameters(
+  variants: readonly RequestVariant[],
+  names: readonly string[],
+  variables: VariableValues,
+): ParameterObject[] {
   return names.map((name, position) => {
     let description: string | undefined;
     const kinds: ScalarKind[] = [];
@@ -221,7 +247,7 @@ function pathParameters(variants: readonly RequestVariant[], names: readonly str
       }
     }
     const parameter = { name, in: 'path' } as ParameterObject;
-    if (description) parameter.description = description;
+    if (description) parameter.description = resolveVariables(description, variables);
     parameter.required = true;
     const kind = combineKinds(kinds);
     parameter.schema = kindSchema(kind);
@@ -273,7 +299,10 @@ function responses(variants: readonly RequestVariant[]): Record<string, Response
 }
 
 /** The operation's `security`, or undefined when every variant uses the document-wide auth. */
-function security(variants: readonly RequestVariant[], rootAuth: AuthResult): SecurityRequirement[] | undefined {
+function security(
+  variants: readonly RequestVariant[],
+  rootAuth: AuthResult,
+): SecurityRequirement[] | undefined {
   const rootKey = JSON.stringify(rootAuth ?? null);
   if (variants.every((variant) => JSON.stringify(variant.auth ?? null) === rootKey)) return undefined;
   const requirements: SecurityRequirement[] = [];
@@ -301,7 +330,9 @@ function describe(variants: readonly RequestVariant[]): string | undefined {
   const parts: string[] = [];
   if (first.description) parts.push(first.description);
   for (const variant of variants.slice(1)) {
-    parts.push(`**${variant.name || '(unnamed request)'}**${variant.description ? `\n\n${variant.description}` : ''}`);
+    parts.push(
+      `**${variant.name || '(unnamed request)'}**${variant.description ? `\n\n${variant.description}` : ''}`,
+    );
   }
   return parts.join('\n\n---\n\n');
 }
@@ -312,6 +343,8 @@ export interface MergeContext {
   defaultServer: string | undefined;
   /** The path's parameter names (one spelling per path, from the first request using it). */
   pathParams: readonly string[];
+  /** Collection variables, to resolve `{{name}}` in parameter descriptions. */
+  variables: VariableValues;
 }
 
 /** Build one operation from the requests (in collection order) that share its method and path. */
@@ -326,9 +359,13 @@ export function mergeVariants(variants: readonly RequestVariant[], context: Merg
   if (description) operation.description = description;
   operation.operationId = context.operationId;
   const parameters = [
-    ...pathParameters(variants, context.pathParams),
-    ...collectParams(variants, (variant) => variant.query, false).map((param) => toParameter(param, 'query', variants.length)),
-    ...collectParams(variants, (variant) => variant.headers, true).map((param) => toParameter(param, 'header', variants.length)),
+    ...pathParameters(variants, context.pathParams, context.variables),
+    ...collectParams(variants, (variant) => variant.query, false).map((param) =>
+      toParameter(param, 'query', variants.length, context.variables),
+    ),
+    ...collectParams(variants, (variant) => variant.headers, true).map((param) =>
+      toParameter(param, 'header', variants.length, context.variables),
+    ),
   ];
   if (parameters.length > 0) operation.parameters = parameters;
   const body = requestBody(variants);
@@ -339,7 +376,8 @@ export function mergeVariants(variants: readonly RequestVariant[], context: Merg
   if (requirements) operation.security = requirements;
   const servers: ServerObject[] = [];
   for (const variant of variants) {
-    if (variant.server && !servers.some((server) => server.url === variant.server?.url)) servers.push(variant.server);
+    if (variant.server && !servers.some((server) => server.url === variant.server?.url))
+      servers.push(variant.server);
   }
   if (servers.length > 0 && !(servers.length === 1 && servers[0]?.url === context.defaultServer)) {
     operation.servers = servers;

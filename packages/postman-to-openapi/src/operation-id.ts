@@ -5,8 +5,14 @@
 
 const WORD = /\p{Lu}+(?=\p{Lu}\p{Ll})|\p{Lu}?\p{Ll}+|\p{Lu}+|\p{N}+|\p{Lo}+/gu;
 
+const ASCII_WORD = /[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+/g;
+const NON_ASCII = /[^\u0020-\u007e\t\n\r]/;
+
 export function camelCase(text: string): string {
-  const words = text.normalize('NFKD').replace(/\p{M}/gu, '').match(WORD) ?? [];
+  // Names are nearly always ASCII: the Unicode-aware path (accents stripped) only runs when needed.
+  const words = NON_ASCII.test(text)
+    ? (text.normalize('NFKD').replace(/\p{M}/gu, '').match(WORD) ?? [])
+    : (text.match(ASCII_WORD) ?? []);
   let result = '';
   for (const word of words) {
     const lower = word.toLowerCase();

@@ -5,7 +5,7 @@ import type { HttpMethod, ServerObject } from './openapi.js';
 import { headerValue, type ResponseSample, readResponses } from './response.js';
 import type { PostmanAuth, PostmanHeader, PostmanItem, PostmanRequest } from './types.js';
 import { descriptionText } from './types.js';
-import { type ParsedUrl, type PathTemplate, parseUrl, type QueryEntry, toPathTemplate } from './url.js';
+import { cleanName, type ParsedUrl, type PathTemplate, parseUrl, type QueryEntry, toPathTemplate } from './url.js';
 import { placeholderNames, resolveVariables, type VariableValues } from './variables.js';
 
 /** One Postman request, read into the pieces an OpenAPI operation is built from. */
@@ -66,15 +66,23 @@ export function serverFor(url: ParsedUrl, variables: VariableValues): ServerObje
   base = base.replace(/\/+$/, '');
   const unresolved = placeholderNames(base);
   if (unresolved.length === 0) return { url: base };
-  const server: ServerObject = { url: base.replace(/\{\{([^{}]+)\}\}/g, (_whole, name: string) => `{${name.trim()}}`) };
+  const server: ServerObject = {
+    url: base.replace(/\{\{([^{}]+)\}\}/g, (_whole, name: string) => `{${name.trim()}}`),
+  };
   server.variables = {};
   for (const name of unresolved) {
-    server.variables[name] = { default: '', description: `Postman variable \`{{${name}}}\`; it has no value in the collection.` };
+    server.variables[name] = {
+      default: '',
+      description: `Postman variable \`{{${name}}}\`; it has no value in the collection.`,
+    };
   }
   return server;
 }
 
-function readHeaders(headers: PostmanHeader[] | string | null | undefined, authHeaders: Set<string>): HeaderEntry[] {
+function readHeaders(
+  headers: PostmanHeader[] | string | null | undefined,
+  authHeaders: Set<string>,
+): HeaderEntry[] {
   const entries: HeaderEntry[] = [];
   if (!Array.isArray(headers)) return entries;
   for (const header of headers) {
@@ -105,7 +113,9 @@ export function readRequest(
 ): RequestVariant | undefined {
   const request: PostmanRequest =
     typeof item.request === 'string' ? { url: item.request, method: 'GET' } : (item.request ?? {});
-  const method = (typeof request.method === 'string' && request.method !== '' ? request.method : 'GET').toLowerCase();
+  const method = (
+    typeof request.method === 'string' && request.method !== '' ? request.method : 'GET'
+  ).toLowerCase();
   if (!METHODS.has(method)) {
     context.warnings.add(
       'unsupported-method',
@@ -131,7 +141,12 @@ export function readRequest(
     pathVariables: url.pathVariables,
     query: url.query,
     headers: readHeaders(request.header, context.security.authHeaders),
-    body: requestBodySample(request.body, headerValue(request.header, 'content-type'), location, context.warnings),
+    body: requestBodySample(
+      request.body,
+      headerValue(request.header, 'content-type'),
+      location,
+      context.warnings,
+    ),
     responses: readResponses(item.response, location, context.warnings),
     auth,
   };

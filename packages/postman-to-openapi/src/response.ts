@@ -14,13 +14,17 @@ export interface ResponseSample {
 }
 
 /** Value of a header (case-insensitive), from either an array of headers or a raw header block. */
-export function headerValue(headers: PostmanHeader[] | string | null | undefined, name: string): string | undefined {
+export function headerValue(
+  headers: PostmanHeader[] | string | null | undefined,
+  name: string,
+): string | undefined {
   if (headers == null) return undefined;
   const wanted = name.toLowerCase();
   if (typeof headers === 'string') {
     for (const line of headers.split(/\r?\n/)) {
       const colon = line.indexOf(':');
-      if (colon !== -1 && line.slice(0, colon).trim().toLowerCase() === wanted) return line.slice(colon + 1).trim();
+      if (colon !== -1 && line.slice(0, colon).trim().toLowerCase() === wanted)
+        return line.slice(colon + 1).trim();
     }
     return undefined;
   }
@@ -56,10 +60,15 @@ export function readResponses(
     const where = `${location} / ${name || `response ${index + 1}`}`;
     let status = statusOf(response);
     if (status === undefined) {
-      warnings.add('missing-status-code', where, 'saved response has no HTTP status code; listed as "default"');
+      warnings.add(
+        'missing-status-code',
+        where,
+        'saved response has no HTTP status code; listed as "default"',
+      );
       status = 'default';
     }
-    const statusText = typeof response.status === 'string' ? response.status.replace(/^\s*\d{3}\s*/, '').trim() : '';
+    const statusText =
+      typeof response.status === 'string' ? response.status.replace(/^\s*\d{3}\s*/, '').trim() : '';
     let body: BodySample | undefined;
     if (typeof response.body === 'string' && response.body.trim() !== '') {
       const contentType = headerValue(response.header, 'content-type');

@@ -34,7 +34,8 @@ export function createShape(): Shape {
 // RFC 3339 date-time (offset required, as JSON Schema's `date-time` demands).
 const DATE_TIME = /^\d{4}-[01]\d-[0-3]\d[Tt ][0-2]\d:[0-5]\d:[0-6]\d(?:\.\d+)?(?:[Zz]|[+-][0-2]\d:[0-5]\d)$/;
 const EMAIL = /^[^\s@"<>()[\]\\,;:]+@[^\s@"<>()[\]\\,;:]+\.[A-Za-z]{2,}$/;
-const URI = /^(?:https?|ftp|wss?):\/\/[^\s/?#]+[^\s]*$/;
+// Only characters RFC 3986 allows unescaped (no brackets, braces or spaces), as strict validators demand.
+const URI = /^(?:https?|ftp|wss?):\/\/[A-Za-z0-9\-._~%!$&'()*+,;=:@]+(?:[/?#][A-Za-z0-9\-._~%!$&'()*+,;=:@/?#]*)?$/;
 
 /** The format a single string matches, if any. Cheap first-character checks keep this off the hot path. */
 export function detectFormat(value: string): StringFormat | null {

@@ -6,7 +6,9 @@
 export type PostmanDescription = string | { content?: string; type?: string; version?: unknown } | null;
 
 /** v2.1 stores auth parameters as `{ key, value }` arrays, v2.0 as plain objects. */
-export type PostmanAuthParams = Array<{ key?: string; value?: unknown; type?: string }> | Record<string, unknown>;
+export type PostmanAuthParams =
+  | Array<{ key?: string; value?: unknown; type?: string }>
+  | Record<string, unknown>;
 
 export interface PostmanAuth {
   type?: string;

@@ -94,7 +94,8 @@ export function parseRawUrl(raw: string): ParsedUrl {
 function readQuery(query: readonly PostmanQueryParam[]): QueryEntry[] {
   const entries: QueryEntry[] = [];
   for (const param of query) {
-    if (param == null || typeof param !== 'object' || typeof param.key !== 'string' || param.key === '') continue;
+    if (param == null || typeof param !== 'object' || typeof param.key !== 'string' || param.key === '')
+      continue;
     entries.push({
       key: param.key,
       value: typeof param.value === 'string' ? decode(param.value) : undefined,
@@ -125,14 +126,16 @@ export function parseUrl(url: PostmanUrl | undefined | null): ParsedUrl {
   const parsed = hasParts ? parseRawUrl('') : parseRawUrl(typeof url.raw === 'string' ? url.raw : '');
   if (hasParts) {
     parsed.host = Array.isArray(url.host) ? url.host.join('.') : typeof url.host === 'string' ? url.host : '';
-    parsed.protocol = typeof url.protocol === 'string' ? url.protocol.replace(/:$/, '').toLowerCase() : undefined;
+    parsed.protocol =
+      typeof url.protocol === 'string' ? url.protocol.replace(/:$/, '').toLowerCase() : undefined;
     if (typeof url.port === 'string' && url.port !== '') parsed.port = url.port;
     else if (typeof url.port === 'number') parsed.port = String(url.port);
     const path = url.path;
     const segments = typeof path === 'string' ? path.split('/') : Array.isArray(path) ? path : [];
     parsed.segments = [];
     for (const segment of segments) {
-      const text = typeof segment === 'string' ? segment : typeof segment?.value === 'string' ? segment.value : '';
+      const text =
+        typeof segment === 'string' ? segment : typeof segment?.value === 'string' ? segment.value : '';
       // A segment may itself contain slashes (`{{version}}/users` typed into one box).
       for (const part of text.split('/')) if (part !== '') parsed.segments.push(part);
     }
@@ -152,9 +155,12 @@ export function parseUrl(url: PostmanUrl | undefined | null): ParsedUrl {
 const WHOLE_PLACEHOLDER = /^\{\{([^{}]+)\}\}$/;
 const PLACEHOLDER = /\{\{([^{}]+)\}\}/g;
 
-/** Characters that cannot appear in an OpenAPI path parameter name without breaking the template. */
-function cleanName(name: string): string {
-  return name.trim().replace(/[{}/?#]/g, '_');
+/**
+ * A parameter name usable in a path template: tools match `{name}` with word characters, dots and dashes,
+ * so anything else (spaces, braces, slashes) becomes `_`.
+ */
+export function cleanName(name: string): string {
+  return name.trim().replace(/[^\p{L}\p{N}_.-]/gu, '_');
 }
 
 /**
