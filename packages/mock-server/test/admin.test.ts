@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { call, startFixtureServer } from './helpers.js';
+
+async function admin(url: string, method: string, path: string, body?: unknown) {
+  const init: RequestInit = { method };
+  if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body);
+  const response = await fetch(`${url}${path}`, init);
+  const text = await response.text();
+  return { status: response.status, json: text ? JSON.parse(text) : undefined };
+}
+
+describe('admin endpoints', () => {
+  it('reports health without an API key', async () => {
+    const server = await startFixtureServer();
+    expect(await admin(server.url, 'GET', '/__mock/health')).toEqual({
+      status: 200,
+      json: { ok: true, operations: 9, spec: server.specLocation },
+    });
+    expect(server.requests).toEqual([]);
+  });
+
+  it('sets random faults with POST /__mock/faults and turns them off with DELETE', async () => {
+    const server = await startFixtureServer();
+    const set = await admin(server.url, 'POST', '/__mock/faults', { rate429: 1, retryAfterSeconds: 0 });
+    expect(set.status).toBe(200);
+    expect(set.json.options).toMatchObject({ rate429: 1, retryAfterSeconds: 0 });
+    const limited = await call(server, { path: '/v1/people' });
+    expect([limited.status, limited.headers.get('retry-after')]).toEqual([429, '0']);
+    expect((await admin(server.url, 'DELETE', '/__mock/faults')).status).toBe(204);
+    expect((await call(server, { path: '/v1/people' })).status).toBe(200);
+  });
+
+  it('scripts faults with POST /__mock/faults/script', async () => {
+    const server = await startFixtureServer();
+    const scripted = await admin(server.url, 'POST', '/__mock/faults/script', [
+      { fault: 503, method: 'POST' },
+      { fault: '429' },
+    ]);
+    expect(scripted.json.script).toEqual([
+      { fault: 503, method: 'POST', times: 1 },
+      { fault: 429, times: 1 },
+    ]);
+    expect((await call(server, { path: '/v1/people' })).status).toBe(429);
+    const body = { email: 'a@example.com', firstName: 'A' };
+    expect((await call(server, { method: 'POST', path: '/v1/people', body })).status).toBe(503);
+    expect((await call(server, { method: 'POST', path: '/v1/people', body })).status).toBe(201);
+  });
+
+  it('lists requests and executions, and resets', async () => {
+    const server = await startFixtureServer();
+    server.scriptFaults(429);
+    const body = { email: 'a@example.com', firstName: 'A' };
+    await call(server, { method: 'POST', path: '/v1/people', body });
+    await call(server, { method: 'POST', path: '/v1/people', body });
+    const requests = await admin(server.url, 'GET', '/__mock/requests');
+    expect(requests.json.requests.map((r: { status: number }) => r.status)).toEqual([429, 201]);
+    const executions = await admin(server.url, 'GET', '/__mock/executions?method=POST');
+    expect(executions.json.executions).toMatchObject([{ executions: 1, attempts: 2 }]);
+    const duplicates = await admin(server.url, 'GET', '/__mock/executions?duplicates=1');
+    expect(duplicates.json.executions).toEqual([]);
+    expect((await admin(server.url, 'POST', '/__mock/reset')).status).toBe(204);
+    expect((await admin(server.url, 'GET', '/__mock/requests')).json.requests).toEqual([]);
+  });
+
+  it.each([
+    [
+      'a bad fault option',
+      {
+        given: ['POST', '/__mock/faults', { rate429: 2 }],
+        want: [400, 'faults.rate429 must be a number between 0 and 1 (got 2)'],
+      },
+    ],
+    [
+      'a bad scripted fault',
+      {
+        given: ['POST', '/__mock/faults/script', { fault: 'nope' }],
+        want: [400, 'body[0].fault must be one of'],
+      },
+    ],
+    [
+      'invalid JSON',
+      { given: ['POST', '/__mock/faults', '{'], want: [400, 'admin request body is not valid JSON'] },
+    ],
+    [
+      'an unknown endpoint',
+      { given: ['GET', '/__mock/nothing', undefined], want: [404, 'No admin endpoint GET /__mock/nothing'] },
+    ],
+  ] as const)('answers %s with a message', async (_name, { given, want }) => {
+    const server = await startFixtureServer();
+    const answer = await admin(server.url, given[0], given[1], given[2]);
+    expect(answer.status).toBe(want[0]);
+    expect(answer.json.message).toContain(want[1]);
+  });
+});
