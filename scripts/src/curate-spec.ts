@@ -158,7 +158,41 @@ const ORDER: Record<string, string[]> = {
     'headers',
     'securitySchemes',
   ],
+  parameter: [
+    '$ref',
+    'name',
+    'in',
+    'description',
+    'required',
+    'deprecated',
+    'style',
+    'explode',
+    'schema',
+    'example',
+  ],
+  response: ['$ref', 'description', 'headers', 'content', 'links'],
 };
+
+function orderedParameters(parameters: Json | undefined): Json | undefined {
+  if (!Array.isArray(parameters)) return parameters;
+  return parameters.map((parameter) =>
+    isObject(parameter) ? ordered(parameter, ORDER.parameter as string[]) : parameter,
+  );
+}
+
+function orderedOperation(operation: JsonObject): JsonObject {
+  const result = ordered(operation, ORDER.operation as string[]);
+  if (result.parameters) result.parameters = orderedParameters(result.parameters) as Json;
+  if (isObject(result.responses)) {
+    result.responses = Object.fromEntries(
+      Object.entries(result.responses).map(([code, response]) => [
+        code,
+        isObject(response) ? ordered(response, ORDER.response as string[]) : response,
+      ]),
+    );
+  }
+  return result;
+}
 
 function ordered(object: JsonObject, order: string[]): JsonObject {
   const keys = [...order.filter((key) => Object.hasOwn(object, key))];
@@ -170,8 +204,18 @@ function ordered(object: JsonObject, order: string[]): JsonObject {
 export function orderDocument(document: JsonObject): JsonObject {
   const result = ordered(document, ORDER.root as string[]);
   if (isObject(result.info)) result.info = ordered(result.info, ORDER.info as string[]);
-  if (isObject(result.components))
-    result.components = ordered(result.components, ORDER.components as string[]);
+  if (isObject(result.components)) {
+    const components = ordered(result.components, ORDER.components as string[]);
+    for (const group of ['parameters', 'responses'] as const) {
+      const items = components[group];
+      if (!isObject(items)) continue;
+      const order = (group === 'parameters' ? ORDER.parameter : ORDER.response) as string[];
+      components[group] = Object.fromEntries(
+        Object.entries(items).map(([name, item]) => [name, isObject(item) ? ordered(item, order) : item]),
+      );
+    }
+    result.components = components;
+  }
   if (isObject(result.paths)) {
     const paths: JsonObject = {};
     for (const [path, item] of Object.entries(result.paths)) {
@@ -180,9 +224,10 @@ export function orderDocument(document: JsonObject): JsonObject {
         continue;
       }
       const sorted = ordered(item, ORDER.pathItem as string[]);
+      if (sorted.parameters) sorted.parameters = orderedParameters(sorted.parameters) as Json;
       for (const method of METHODS) {
         const operation = sorted[method];
-        if (isObject(operation)) sorted[method] = ordered(operation, ORDER.operation as string[]);
+        if (isObject(operation)) sorted[method] = orderedOperation(operation);
       }
       paths[path] = sorted;
     }
@@ -239,6 +284,9 @@ export function curate(options: CurateOptions): CurateResult {
     overlays.map((overlay) => overlay.path),
     options.config,
   );
+  // The bundler adds an empty `components` to a document that has none; that is not an overlay effect.
+  const emptyComponents = isObject(bundled.components) && Object.keys(bundled.components).length === 0;
+  if (emptyComponents && !Object.hasOwn(model.document, 'components')) delete bundled.components;
   const difference = firstDifference(model.document, bundled);
   if (difference !== undefined) {
     throw new Error(
