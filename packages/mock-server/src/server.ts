@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handleAdmin } from './admin.js';
+import { type ParsedBody, parseBody } from './body.js';
 import { ErrorBodies } from './error-body.js';
 import { ReplyMockConfigError } from './errors.js';
 import { type CannedResponse, cannedResponse, parsePrefer, statusNumber, successStatus } from './examples.js';
@@ -25,10 +26,10 @@ import { loadSpec, type SpecSource } from './spec.js';
 import {
   type CompiledOperation,
   coerceParameter,
-  isJsonMediaType,
   SpecValidator,
   toIssues,
   type ValidationIssue,
+  validateBody,
 } from './validation.js';
 
 export interface MockServerOptions {
@@ -157,7 +158,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
 
     const headers = req.headers;
     const bodyHash = raw.length > 0 ? createHash('sha256').update(raw).digest('hex') : undefined;
-    const parsed = parseBody(raw, headers['content-type']);
+    const parsed = await parseBody(raw, firstValue(headers['content-type']));
     const record: RecordedRequest = {
       seq: ++seq,
       receivedAt: new Date().toISOString(),
@@ -270,7 +271,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       return;
     }
 
-    const issues = validate(entry, pathParams, url.searchParams, headers, parsed, raw.length);
+    const issues = validate(entry, pathParams, url.searchParams, headers, parsed);
     if (
       config.rejectBothImpersonationHeaders &&
       nonEmpty(headers[IMPERSONATION_HEADERS.userId]) &&
@@ -325,8 +326,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     pathParams: Record<string, string>,
     search: URLSearchParams,
     headers: IncomingMessage['headers'],
-    parsed: ParsedBody,
-    rawLength: number,
+    body: ParsedBody,
   ): ValidationIssue[] {
     const issues: ValidationIssue[] = [];
     // ASP.NET binds query parameters case-insensitively.
@@ -354,24 +354,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
         issues.push(...toIssues(parameter.in, parameter.name, check.errors, value));
       }
     }
-    const compiled = entry.compiled;
-    if (rawLength === 0) {
-      if (compiled.bodyRequired) issues.push({ in: 'body', field: '', message: 'is required' });
-    } else if (parsed.error) {
-      issues.push({ in: 'body', field: '', message: `is not valid JSON (${parsed.error})` });
-    } else if (compiled.body && parsed.json) {
-      if (!compiled.body(parsed.value)) issues.push(...toIssues('body', '', compiled.body.errors));
-    } else if (
-      compiled.body &&
-      !parsed.json &&
-      compiled.bodyMediaTypes.every((type) => isJsonMediaType(type))
-    ) {
-      issues.push({
-        in: 'body',
-        field: '',
-        message: `must be JSON (content-type ${JSON.stringify(firstValue(headers['content-type']) ?? 'none')})`,
-      });
-    }
+    issues.push(
+      ...validateBody(entry.compiled, body, (schema) => validator.resolveSchema(schema, 'request body')),
+    );
     return issues;
   }
 
@@ -505,26 +490,6 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
-}
-
-interface ParsedBody {
-  value: unknown;
-  json: boolean;
-  error?: string;
-}
-
-function parseBody(raw: Buffer, contentType: string | undefined): ParsedBody {
-  if (raw.length === 0) return { value: undefined, json: false };
-  const text = raw.toString('utf8');
-  const declaredJson = contentType !== undefined && isJsonMediaType(contentType);
-  if (!declaredJson && contentType !== undefined) return { value: text, json: false };
-  try {
-    return { value: JSON.parse(text), json: true };
-  } catch (error) {
-    // Without a content type, a non-JSON body is just text.
-    if (!declaredJson) return { value: text, json: false };
-    return { value: text, json: true, error: String((error as Error).message).split('\n')[0] };
-  }
 }
 
 function queryObject(search: URLSearchParams): Record<string, string | string[]> {

@@ -1,5 +1,6 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { baseMediaType, isJsonMediaType, type ParsedBody } from './body.js';
 import { ReplyMockConfigError } from './errors.js';
 import type { JsonSchema, Operation, Parameter } from './operations.js';
 import { deref, type OpenApiDocument } from './spec.js';
@@ -22,13 +23,21 @@ interface CompiledParameter {
   validate: ValidateFunction | undefined;
 }
 
+/** One documented request body media type, compiled. */
+export interface CompiledBody {
+  /** Base media type, lower-case; may be a media range with a wildcard. */
+  mediaType: string;
+  validate: ValidateFunction | undefined;
+  /** The schema with top-level refs resolved, to coerce form fields by property type. */
+  schema: Record<string, unknown> | undefined;
+  /** Per form field, the content type from the media type's `encoding` (JSON parts get parsed). */
+  encoding: Record<string, string>;
+}
+
 export interface CompiledOperation {
   parameters: CompiledParameter[];
-  /** JSON body validator; `undefined` when the operation documents no JSON body schema. */
-  body: ValidateFunction | undefined;
+  bodies: CompiledBody[];
   bodyRequired: boolean;
-  /** Media types the request body may have. */
-  bodyMediaTypes: string[];
 }
 
 const SPEC_ID = 'replykit-mock:spec';
@@ -58,20 +67,35 @@ export class SpecValidator {
           : this.#compile(parameter.schema, `${where} ${parameter.name}`),
     }));
     const content = operation.requestBody?.content ?? {};
-    const json = Object.entries(content).find(([type]) => isJsonMediaType(type));
-    const schema = json?.[1].schema;
-    return {
-      parameters,
-      body: schema === undefined ? undefined : this.#compile(schema, `${where} request body`),
-      bodyRequired: operation.requestBody?.required === true,
-      bodyMediaTypes: Object.keys(content),
-    };
+    const bodies = Object.entries(content).map(([type, media]) => {
+      const encoding: Record<string, string> = {};
+      for (const [field, value] of Object.entries(
+        (media as { encoding?: Record<string, { contentType?: string }> }).encoding ?? {},
+      )) {
+        if (value?.contentType) encoding[field] = value.contentType;
+      }
+      return {
+        mediaType: baseMediaType(type) ?? type,
+        validate:
+          media.schema === undefined
+            ? undefined
+            : this.#compile(media.schema, `${where} request body ${type}`),
+        schema: media.schema === undefined ? undefined : this.resolveSchema(media.schema, where),
+        encoding,
+      };
+    });
+    return { parameters, bodies, bodyRequired: operation.requestBody?.required === true };
   }
 
   /** Follows `$ref`s at the top of a schema, to read its `type` for coercion. */
   resolveSchema(schema: JsonSchema, where: string): Record<string, unknown> | undefined {
     if (typeof schema !== 'object') return undefined;
     return deref(this.#doc, schema, where);
+  }
+
+  /** Compiles any schema of the spec (refs resolve against the document); for checking responses in tests. */
+  compileSchema(schema: JsonSchema, where: string): ValidateFunction {
+    return this.#compile(schema, where);
   }
 
   #compile(schema: JsonSchema, where: string): ValidateFunction {
@@ -106,11 +130,6 @@ function rewriteRefs(value: unknown): unknown {
     }
   }
   return out;
-}
-
-export function isJsonMediaType(type: string): boolean {
-  const base = type.split(';')[0]?.trim().toLowerCase() ?? '';
-  return base === 'application/json' || base.endsWith('+json') || base === '*/*';
 }
 
 /** Turns ajv errors into issues naming the field, e.g. `contact.email must match format "email"`. */
@@ -217,4 +236,62 @@ function coerceScalar(value: string, types: Set<string>): unknown {
   }
   if (types.has('null') && value === '') return null;
   return value;
+}
+
+/** Checks a parsed body against the operation's documented media types and their schemas. */
+export function validateBody(
+  compiled: CompiledOperation,
+  body: ParsedBody,
+  resolve: (schema: JsonSchema) => Record<string, unknown> | undefined,
+): ValidationIssue[] {
+  if (body.kind === 'none') {
+    return compiled.bodyRequired ? [{ in: 'body', field: '', message: 'is required' }] : [];
+  }
+  // An operation without a documented body ignores whatever is sent, like ASP.NET does.
+  if (compiled.bodies.length === 0) return [];
+  const sent = body.mediaType ?? (body.kind === 'json' ? 'application/json' : 'text/plain');
+  const declared =
+    compiled.bodies.find((candidate) => candidate.mediaType === sent) ??
+    compiled.bodies.find((candidate) => candidate.mediaType === `${sent.split('/')[0]}/*`) ??
+    compiled.bodies.find((candidate) => candidate.mediaType === '*/*');
+  if (!declared) {
+    const expected = compiled.bodies.map((candidate) => candidate.mediaType).join(', ');
+    return [{ in: 'body', field: '', message: `must be ${expected} (content-type ${JSON.stringify(sent)})` }];
+  }
+  if (body.error) {
+    const what = body.kind === 'json' ? 'JSON' : 'form data';
+    return [{ in: 'body', field: '', message: `is not valid ${what} (${body.error})` }];
+  }
+  if (!declared.validate) return [];
+  const value =
+    body.kind === 'form' ? coerceForm(body.value as Record<string, unknown>, declared, resolve) : body.value;
+  return declared.validate(value) ? [] : toIssues('body', '', declared.validate.errors);
+}
+
+/** Form fields arrive as text: JSON-encoded parts are parsed, scalars converted to their property's type. */
+function coerceForm(
+  fields: Record<string, unknown>,
+  declared: CompiledBody,
+  resolve: (schema: JsonSchema) => Record<string, unknown> | undefined,
+): Record<string, unknown> {
+  const properties = (declared.schema?.properties ?? {}) as Record<string, JsonSchema>;
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(fields)) {
+    if (typeof value !== 'string') {
+      out[name] = value;
+    } else if (isJsonMediaType(declared.encoding[name])) {
+      try {
+        out[name] = JSON.parse(value);
+      } catch {
+        out[name] = value;
+      }
+    } else {
+      const property = properties[name];
+      out[name] = coerceScalar(
+        value,
+        schemaTypes(property === undefined ? undefined : resolve(property), resolve),
+      );
+    }
+  }
+  return out;
 }

@@ -14,7 +14,7 @@ describe('admin endpoints', () => {
     const server = await startFixtureServer();
     expect(await admin(server.url, 'GET', '/__mock/health')).toEqual({
       status: 200,
-      json: { ok: true, operations: 9, spec: server.specLocation },
+      json: { ok: true, operations: 10, spec: server.specLocation },
     });
     expect(server.requests).toEqual([]);
   });

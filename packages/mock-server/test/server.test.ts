@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MockServer, ReplyMockConfigError, startMockServer } from '../src/index.js';
-import { type Call, call, FIXTURE_SPEC, startFixtureServer } from './helpers.js';
+import { AUTH, type Call, call, FIXTURE_SPEC, startFixtureServer } from './helpers.js';
 
 interface Want {
   status: number;
@@ -266,7 +266,7 @@ const validation: [string, { given: Call; want: Want }][] = [
         body: 'email=a',
         headers: { 'content-type': 'text/plain' },
       },
-      want: { status: 400, message: ['request body must be JSON'] },
+      want: { status: 400, message: ['request body must be application/json (content-type "text/plain")'] },
     },
   ],
   [
@@ -335,6 +335,46 @@ describe('startMockServer answers', () => {
 
   it.each(examples)('%s', (_name, { given, want }) => check(server, given, want, false));
   it.each(validation)('validates: %s', (_name, { given, want }) => check(server, given, want, true));
+
+  const csv = new Blob(['Email\na@example.com\n'], { type: 'text/csv' });
+  const form = (options: string | undefined, extra: Record<string, string> = {}) => {
+    const data = new FormData();
+    data.set('file', csv, 'contacts.csv');
+    if (options !== undefined) data.set('options', new Blob([options], { type: 'application/json' }));
+    for (const [name, value] of Object.entries(extra)) data.set(name, value);
+    return data;
+  };
+  it.each([
+    ['a valid multipart body', { given: form('{"listId":5}', { batchSize: '10' }), want: [200, ''] }],
+    ['a missing part', { given: form(undefined), want: [400, 'request body field "options" is required'] }],
+    [
+      'a JSON part that breaks its schema',
+      { given: form('{"listId":"x"}'), want: [400, 'request body field "options.listId" must be integer'] },
+    ],
+    [
+      'a text field converted to its type',
+      {
+        given: form('{"listId":5}', { batchSize: '500' }),
+        want: [400, 'request body field "batchSize" must be <= 100'],
+      },
+    ],
+  ] as const)('validates multipart: %s', async (_name, { given, want }) => {
+    const server = await startFixtureServer();
+    const response = await fetch(`${server.url}/v1/people/import`, {
+      method: 'POST',
+      headers: AUTH,
+      body: given,
+    });
+    const body = (await response.json()) as { message?: string };
+    expect(response.status).toBe(want[0]);
+    if (want[1]) expect(body.message).toContain(want[1]);
+    else
+      expect(server.requests[0]?.body).toEqual({
+        file: 'Email\na@example.com\n',
+        options: { listId: 5 },
+        batchSize: '10',
+      });
+  });
 
   it('serves a text/plain example as text', async () => {
     const server = await startFixtureServer();
