@@ -1,0 +1,40 @@
+import type { ReplyUsage } from '../options.js';
+import type { Send } from './attempt.js';
+
+/** The call counter a client shares with its `actAs` clients. */
+export class QuotaCounter {
+  calls = 0;
+  readonly #warnAt: number;
+
+  constructor(
+    readonly monthlyQuota: number,
+    warningRatio: number,
+    readonly onWarning: ((usage: ReplyUsage) => void) | undefined,
+  ) {
+    this.#warnAt = Math.max(1, Math.ceil(monthlyQuota * warningRatio));
+  }
+
+  usage(): ReplyUsage {
+    return {
+      calls: this.calls,
+      monthlyQuota: this.monthlyQuota,
+      remaining: Math.max(0, this.monthlyQuota - this.calls),
+    };
+  }
+
+  /** Counts one request; calls the hook exactly when the count reaches the warning level or the quota. */
+  count(): void {
+    this.calls++;
+    if (this.onWarning && (this.calls === this.#warnAt || this.calls === this.monthlyQuota)) {
+      this.onWarning(this.usage());
+    }
+  }
+}
+
+/** Counts every attempt that is handed to the next layer (each one costs a call of the quota). */
+export function quotaLayer(counter: QuotaCounter, next: Send): Send {
+  return (request, call) => {
+    counter.count();
+    return next(request, call);
+  };
+}

@@ -1,0 +1,70 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const packageDir = join(import.meta.dirname, '..');
+const bin = (name: string) => join(packageDir, 'node_modules', '.bin', name);
+const run = (command: string, args: string[]) =>
+  execFileSync(command, args, { cwd: packageDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+// The published artefact: built with tsup, packed by npm, then checked by publint and arethetypeswrong.
+describe('the built package', { timeout: 120_000 }, () => {
+  beforeAll(() => {
+    run(bin('tsup'), ['--silent']);
+  }, 120_000);
+
+  it('passes publint --strict', () => {
+    expect(run(bin('publint'), ['--strict', '--pack', 'npm'])).toContain('All good!');
+  });
+
+  it('passes arethetypeswrong for node10, node16 (CJS and ESM) and bundlers', () => {
+    mkdirSync(join(packageDir, 'test-output'), { recursive: true });
+    const packed =
+      run('npm', ['pack', '--silent', '--pack-destination', 'test-output']).trim().split('\n').pop() ?? '';
+    expect(run(bin('attw'), [join('test-output', packed), '--format', 'ascii'])).toContain(
+      'No problems found',
+    );
+  });
+
+  it('imports no Node built-ins and has openapi-fetch as its only runtime dependency', () => {
+    for (const file of ['dist/index.js', 'dist/index.cjs']) {
+      const code = readFileSync(join(packageDir, file), 'utf8');
+      const imports = [...code.matchAll(/(?:from\s+|require\()\s*["']([^"']+)["']/g)].map(
+        (match) => match[1],
+      );
+      expect(new Set(imports), file).toEqual(new Set(['openapi-fetch']));
+    }
+    const manifest = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
+    expect(Object.keys(manifest.dependencies).sort()).toEqual(['@replykit/types', 'openapi-fetch']);
+  });
+
+  it('loads in both module systems with the same public API', async () => {
+    const esm = await import(join(packageDir, 'dist/index.js'));
+    const cjs = run(process.execPath, [
+      '-e',
+      "console.log(Object.keys(require('./dist/index.cjs')).sort().join(','))",
+    ]).trim();
+    expect(Object.keys(esm).sort().join(',')).toBe(cjs);
+    expect(cjs.split(',')).toEqual(
+      expect.arrayContaining([
+        'createReplyClient',
+        'unwrap',
+        'ReplyError',
+        'ReplyApiError',
+        'BadRequestError',
+        'AuthenticationError',
+        'PermissionDeniedError',
+        'NotFoundError',
+        'RateLimitError',
+        'InternalServerError',
+        'ReplyConnectionError',
+        'ReplyTimeoutError',
+        'ReplyConfigError',
+        'replyClientDefaults',
+      ]),
+    );
+  });
+});
