@@ -184,11 +184,15 @@ function orderedOperation(operation: JsonObject): JsonObject {
   const result = ordered(operation, ORDER.operation as string[]);
   if (result.parameters) result.parameters = orderedParameters(result.parameters) as Json;
   if (isObject(result.responses)) {
+    // Numeric codes in ascending order (JS keeps integer-like keys so anyway), then ranges, `default` last.
+    const rank = (code: string) => (code === 'default' ? 1000 : Number(code.replace(/X/gi, '9')));
     result.responses = Object.fromEntries(
-      Object.entries(result.responses).map(([code, response]) => [
-        code,
-        isObject(response) ? ordered(response, ORDER.response as string[]) : response,
-      ]),
+      Object.entries(result.responses)
+        .sort(([a], [b]) => rank(a) - rank(b))
+        .map(([code, response]) => [
+          code,
+          isObject(response) ? ordered(response, ORDER.response as string[]) : response,
+        ]),
     );
   }
   return result;
@@ -296,7 +300,8 @@ export function curate(options: CurateOptions): CurateResult {
   const canonical = canonicalizePaths(bundled, table);
 
   const document = orderDocument(canonical.document);
-  const text = HEADER + stringify(document, { lineWidth: 0, aliasDuplicateObjects: false });
+  // YAML 1.1 quoting (as the raw spec has it): 1.1 readers would take `2025-07-10T11:19:18.32` or `on` for non-strings.
+  const text = HEADER + stringify(document, { lineWidth: 0, aliasDuplicateObjects: false, version: '1.1' });
   const temporary = `${options.out}.${process.pid}.tmp`;
   writeFileSync(temporary, text);
   renameSync(temporary, options.out);

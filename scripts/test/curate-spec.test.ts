@@ -17,7 +17,13 @@ describe('orderDocument', () => {
       paths: {
         '/a': {
           get: {
-            responses: { '200': { content: {}, description: 'ok' } },
+            responses: {
+              '200': { content: {}, description: 'ok' },
+              default: { description: 'other' },
+              '500': { $ref: '#/e' },
+              '4XX': { description: 'client' },
+              '404': { $ref: '#/n' },
+            },
             'x-reply-throttle-seconds': 10,
             operationId: 'getA',
             parameters: [{ required: true, schema: {}, in: 'path', name: 'a', description: 'A.' }],
@@ -50,6 +56,7 @@ describe('orderDocument', () => {
       'schema',
     ]);
     expect(Object.keys(result.paths['/a'].get.responses['200'])).toEqual(['description', 'content']);
+    expect(Object.keys(result.paths['/a'].get.responses)).toEqual(['200', '404', '500', '4XX', 'default']);
     expect(Object.keys(result.components.parameters.P)).toEqual(['name', 'in', 'description', 'schema']);
   });
 });

@@ -176,7 +176,17 @@ describe('every operation is curated', () => {
       const responses = operation.responses as Record<string, JsonObject>;
       expect(Object.keys(responses).some((code) => /^2\d\d$/.test(code))).toBe(true);
       for (const code of ['400', '401', '403', '404', '429', '500']) {
-        expect(responses[code]?.$ref, `${code} response`).toMatch(/^#\/components\/responses\/[A-Za-z]+$/);
+        // The shared response, or (where the collection has a JSON error example) an inline one with the Error body.
+        const response = responses[code] as JsonObject;
+        const inline = (response?.content as Record<string, JsonObject> | undefined)?.['application/json']
+          ?.schema;
+        expect(response?.$ref ?? (inline as JsonObject)?.$ref, `${code} response`).toMatch(
+          /^#\/components\/(responses\/[A-Za-z]+|schemas\/Error)$/,
+        );
+        expect(
+          response.description ??
+            components.responses?.[String(response.$ref).split('/').pop() as string]?.description,
+        ).toEqual(expect.any(String));
       }
     },
   );
