@@ -16,7 +16,10 @@ export const COLLECTION_PATH = join(repoRoot, 'spec/postman/reply-api.postman_co
 export const RAW_SPEC_PATH = join(repoRoot, 'spec/generated/openapi.raw.yaml');
 
 /** The raw spec text (header + YAML) for a collection's JSON text. */
-export function renderRawSpec(collectionText: string, source: string): { text: string; result: ConvertResult } {
+export function renderRawSpec(
+  collectionText: string,
+  source: string,
+): { text: string; result: ConvertResult } {
   const result = convert(collectionText, { source });
   return { text: HEADER + toYaml(result.document), result };
 }
@@ -47,7 +50,9 @@ export function main(collectionPath = COLLECTION_PATH, outputPath = RAW_SPEC_PAT
       rmSync(temporary, { force: true });
     }
     for (const warning of result.warnings) {
-      process.stderr.write(`convert-collection: warning ${warning.code} at ${warning.location}: ${warning.message}\n`);
+      process.stderr.write(
+        `convert-collection: warning ${warning.code} at ${warning.location}: ${warning.message}\n`,
+      );
     }
     const ms = Math.round(performance.now() - started);
     process.stdout.write(
@@ -63,6 +68,11 @@ export function main(collectionPath = COLLECTION_PATH, outputPath = RAW_SPEC_PAT
   }
 }
 
+// Usage: tsx scripts/src/convert-collection.ts [collection.json] [openapi.raw.yaml] (defaults: the committed paths).
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  process.exitCode = main();
+  const [collectionPath, outputPath] = process.argv.slice(2);
+  process.exitCode = main(
+    collectionPath ? resolve(collectionPath) : COLLECTION_PATH,
+    outputPath ? resolve(outputPath) : RAW_SPEC_PATH,
+  );
 }

@@ -1,3 +1,4 @@
+import { type ParseError, parse as parseJsonc, printParseErrorCode } from 'jsonc-parser';
 import { CollectionError } from './errors.js';
 import type { PostmanCollection } from './types.js';
 
@@ -19,20 +20,22 @@ function kindOf(value: unknown): string {
 export function parseJson(text: string, source: string): unknown {
   try {
     return JSON.parse(text);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message);
-    let where = '';
-    if (position) {
-      const offset = Number(position[1]);
-      const before = text.slice(0, offset);
-      const line = before.split('\n').length;
-      const column = offset - before.lastIndexOf('\n');
-      where = ` at line ${line}, column ${column}`;
-    }
-    const reason =
-      text.trim() === '' ? 'the input is empty' : message.replace(/\s+/g, ' ').replace(/ in JSON at .*$/, '');
-    throw new CollectionError('not-json', source, `not valid JSON${where} (${reason})`);
+  } catch {
+    if (text.trim() === '')
+      throw new CollectionError('not-json', source, 'not valid JSON (the input is empty)');
+    // Only on failure: jsonc-parser (strict settings) gives the offset and kind of the first error.
+    const errors: ParseError[] = [];
+    parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    const first = errors[0];
+    if (first === undefined) throw new CollectionError('not-json', source, 'not valid JSON');
+    const before = text.slice(0, first.offset);
+    const line = before.split('\n').length;
+    const column = first.offset - before.lastIndexOf('\n');
+    throw new CollectionError(
+      'not-json',
+      source,
+      `not valid JSON at line ${line}, column ${column} (${printParseErrorCode(first.error)})`,
+    );
   }
 }
 

@@ -5,7 +5,14 @@ import type { HttpMethod, ServerObject } from './openapi.js';
 import { headerValue, type ResponseSample, readResponses } from './response.js';
 import type { PostmanAuth, PostmanHeader, PostmanItem, PostmanRequest } from './types.js';
 import { descriptionText } from './types.js';
-import { cleanName, type ParsedUrl, type PathTemplate, parseUrl, type QueryEntry, toPathTemplate } from './url.js';
+import {
+  cleanName,
+  type ParsedUrl,
+  type PathTemplate,
+  parseUrl,
+  type QueryEntry,
+  toPathTemplate,
+} from './url.js';
 import { placeholderNames, resolveVariables, type VariableValues } from './variables.js';
 
 /** One Postman request, read into the pieces an OpenAPI operation is built from. */
@@ -67,11 +74,11 @@ export function serverFor(url: ParsedUrl, variables: VariableValues): ServerObje
   const unresolved = placeholderNames(base);
   if (unresolved.length === 0) return { url: base };
   const server: ServerObject = {
-    url: base.replace(/\{\{([^{}]+)\}\}/g, (_whole, name: string) => `{${name.trim()}}`),
+    url: base.replace(/\{\{([^{}]+)\}\}/g, (_whole, name: string) => `{${cleanName(name)}}`),
   };
   server.variables = {};
   for (const name of unresolved) {
-    server.variables[name] = {
+    server.variables[cleanName(name)] = {
       default: '',
       description: `Postman variable \`{{${name}}}\`; it has no value in the collection.`,
     };

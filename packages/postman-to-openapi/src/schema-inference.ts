@@ -31,16 +31,41 @@ export function createShape(): Shape {
   return { types: 0, objects: 0, properties: undefined, items: undefined, format: undefined };
 }
 
-// RFC 3339 date-time (offset required, as JSON Schema's `date-time` demands).
-const DATE_TIME = /^\d{4}-[01]\d-[0-3]\d[Tt ][0-2]\d:[0-5]\d:[0-6]\d(?:\.\d+)?(?:[Zz]|[+-][0-2]\d:[0-5]\d)$/;
-const EMAIL = /^[^\s@"<>()[\]\\,;:]+@[^\s@"<>()[\]\\,;:]+\.[A-Za-z]{2,}$/;
-// Only characters RFC 3986 allows unescaped (no brackets, braces or spaces), as strict validators demand.
-const URI = /^(?:https?|ftp|wss?):\/\/[A-Za-z0-9\-._~%!$&'()*+,;=:@]+(?:[/?#][A-Za-z0-9\-._~%!$&'()*+,;=:@/?#]*)?$/;
+// RFC 3339 date-time (offset required, as JSON Schema's `date-time` demands); ranges checked in isDateTime.
+const DATE_TIME = /^(\d{4})-(\d\d)-(\d\d)[Tt ](\d\d):(\d\d):(\d\d)(?:\.\d+)?(?:[Zz]|[+-](\d\d):(\d\d))$/;
+// RFC 5321/5322 dot-atom address with a DNS host name, the form strict validators accept.
+const EMAIL =
+  /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+// Absolute URL using only what RFC 3986 allows unescaped (no brackets, braces, spaces; `%` only as an escape).
+const URI =
+  /^(?:https?|ftp|wss?):\/\/(?:(?:[A-Za-z0-9\-._~!$&'()*+,;=:]|%[0-9A-Fa-f]{2})*@)?(?:[A-Za-z0-9\-._~!$&'()*+,;=]|%[0-9A-Fa-f]{2})+(?::\d*)?(?:\/(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/]|%[0-9A-Fa-f]{2})*)?(?:\?(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})*)?(?:#(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})*)?$/;
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** A real RFC 3339 date-time: the pattern and the calendar (no 31 April, no 25 o'clock). */
+export function isDateTime(value: string): boolean {
+  const match = DATE_TIME.exec(value);
+  if (match === null) return false;
+  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, offsetHour = 0, offsetMinute = 0] =
+    match.slice(1).map(Number);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 && !leap ? 28 : (DAYS_IN_MONTH[month - 1] ?? 0);
+  return (
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= days &&
+    hour <= 23 &&
+    minute <= 59 &&
+    second <= 59 &&
+    (match[7] === undefined || (offsetHour <= 23 && offsetMinute <= 59))
+  );
+}
 
 /** The format a single string matches, if any. Cheap first-character checks keep this off the hot path. */
 export function detectFormat(value: string): StringFormat | null {
   const first = value.charCodeAt(0);
-  if (first >= 48 && first <= 57) return DATE_TIME.test(value) ? 'date-time' : null;
+  if (first >= 48 && first <= 57) return isDateTime(value) ? 'date-time' : null;
   if (value.includes('://')) return URI.test(value) ? 'uri' : null;
   if (value.includes('@')) return EMAIL.test(value) ? 'email' : null;
   return null;
@@ -162,7 +187,7 @@ export function classifyText(value: string | undefined | null): ScalarKind | und
   if (INTEGER_TEXT.test(value)) return 'integer';
   if (NUMBER_TEXT.test(value)) return 'number';
   if (value === 'true' || value === 'false') return 'boolean';
-  if (DATE_TIME.test(value)) return 'date-time';
+  if (isDateTime(value)) return 'date-time';
   return 'string';
 }
 
