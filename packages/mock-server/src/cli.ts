@@ -20,6 +20,7 @@ Options:
   --hang-rate <0..1>    share of requests that never get a response
   --delay-ms <n>        delay before every response
   --retry-after <s>     Retry-After seconds for 429 and 503 (default 1)
+  --enforce-throttle    429 when an x-reply-throttle-seconds operation is called again too soon
   --log                 print one line per request
   --help                show this help
 `;
@@ -36,6 +37,7 @@ const FLAGS = {
   'hang-rate': { type: 'string' },
   'delay-ms': { type: 'string' },
   'retry-after': { type: 'string' },
+  'enforce-throttle': { type: 'boolean' },
   log: { type: 'boolean' },
   help: { type: 'boolean' },
 } as const;
@@ -86,6 +88,7 @@ async function main(argv: string[]): Promise<void> {
     ...(values.host !== undefined ? { host: values.host } : {}),
     ...(values.spec !== undefined ? { spec: values.spec } : {}),
     faults,
+    enforceThrottle: values['enforce-throttle'] === true,
     ...(values.log
       ? {
           onRequest: (request) => {

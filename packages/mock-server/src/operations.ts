@@ -35,6 +35,8 @@ export interface Operation {
   responses: Record<string, ResponseObject>;
   /** Header names carrying the API key; empty when the operation needs no key. */
   apiKeyHeaders: string[];
+  /** `x-reply-throttle-seconds`: the operation accepts one call per this many seconds. */
+  throttleSeconds: number | undefined;
 }
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
@@ -70,6 +72,7 @@ export function readOperations(doc: OpenApiDocument): Operation[] {
         requestBody: readRequestBody(doc, raw.requestBody, `${where}.requestBody`),
         responses: readResponses(doc, raw.responses, `${where}.responses`),
         apiKeyHeaders: apiKeyHeaders(doc, raw.security as OpenApiDocument['security']),
+        throttleSeconds: throttleOf(raw['x-reply-throttle-seconds']),
       });
     }
   }
@@ -115,6 +118,10 @@ function readResponses(doc: OpenApiDocument, raw: unknown, where: string): Recor
     responses[status] = deref(doc, response as ResponseObject, `${where}.${status}`);
   }
   return responses;
+}
+
+function throttleOf(value: unknown): number | undefined {
+  return typeof value === 'number' && value > 0 ? value : undefined;
 }
 
 /** The header names of the apiKey schemes the operation (or, by default, the document) requires. */

@@ -28,6 +28,8 @@ export interface RecordedRequest {
   validation: { valid: boolean; issues: ValidationIssue[] };
   /** The injected fault, if any. */
   fault: FaultKind | undefined;
+  /** `true` when `enforceThrottle` answered 429 because the operation was called again too soon. */
+  throttled: boolean;
   /** `true` when the request reached the handler and produced its response (the operation "ran"). */
   executed: boolean;
   /** The status sent, `undefined` when no response was sent (reset, hang). */

@@ -45,6 +45,11 @@ export interface MockServerOptions {
   rejectBothImpersonationHeaders?: boolean;
   /** Request headers whose value keys the idempotency view, first present wins. */
   idempotencyHeaders?: string[];
+  /**
+   * Answer 429 (with `Retry-After`) when an operation with `x-reply-throttle-seconds` is executed again within
+   * that many seconds for the same API key and impersonated user, as Reply does; default `false`.
+   */
+  enforceThrottle?: boolean;
   /** Largest accepted request body in bytes; default 10 MiB. */
   maxBodyBytes?: number;
   /** Called once per API request when it is finished (responded, reset, or abandoned by the client). */
@@ -113,6 +118,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const faults = new FaultInjector(options.faults);
   const requests: RecordedRequest[] = [];
   const hanging = new Set<ServerResponse>();
+  // Throttle windows: operation + credential hash + impersonation -> time of the last execution.
+  const lastExecuted = new Map<string, number>();
   let seq = 0;
 
   const api: Omit<MockServer, 'url' | 'port' | 'close'> = {
@@ -173,6 +180,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       impersonation: impersonationOf(headers),
       validation: { valid: true, issues: [] },
       fault: undefined,
+      throttled: false,
       executed: false,
       status: undefined,
       aborted: false,
@@ -289,6 +297,27 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       return;
     }
 
+    const throttleKey = `${operation.operationId}|${credentialOf(headers, operation.apiKeyHeaders)}|${JSON.stringify(record.impersonation)}`;
+    if (options.enforceThrottle && operation.throttleSeconds !== undefined) {
+      const waitMs =
+        (lastExecuted.get(throttleKey) ?? Number.NEGATIVE_INFINITY) +
+        operation.throttleSeconds * 1000 -
+        Date.now();
+      if (waitMs > 0) {
+        record.throttled = true;
+        const seconds = Math.ceil(waitMs / 1000);
+        fail(
+          operation,
+          429,
+          `Too many requests: ${operation.operationId} accepts one call per ${operation.throttleSeconds} seconds`,
+          {
+            'retry-after': String(seconds),
+          },
+        );
+        return;
+      }
+    }
+
     const prefer = parsePrefer(firstValue(headers.prefer));
     let canned = entry.success;
     if (prefer.code !== undefined) {
@@ -313,6 +342,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       example = canned.examples.get(prefer.example);
     }
     record.executed = true;
+    if (operation.throttleSeconds !== undefined) lastExecuted.set(throttleKey, Date.now());
     if (fault === 'reset-after-execute') {
       record.fault = fault;
       resetConnection(req);
@@ -565,6 +595,12 @@ function resetConnection(req: IncomingMessage): void {
   // An RST (ECONNRESET at the client) where supported; a plain close otherwise.
   if (typeof socket.resetAndDestroy === 'function') socket.resetAndDestroy();
   else socket.destroy();
+}
+
+/** A hash of the API key, so throttle windows are per key without keeping the key itself. */
+function credentialOf(headers: IncomingMessage['headers'], names: string[]): string {
+  const key = names.map((name) => firstValue(headers[name])).find((value) => value !== undefined) ?? '';
+  return createHash('sha256').update(key).digest('hex').slice(0, 16);
 }
 
 function nonEmpty(value: string | string[] | undefined): boolean {

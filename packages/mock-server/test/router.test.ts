@@ -11,6 +11,7 @@ function op(method: string, path: string): Operation {
     requestBody: undefined,
     responses: {},
     apiKeyHeaders: [],
+    throttleSeconds: undefined,
   };
 }
 

@@ -376,6 +376,37 @@ describe('startMockServer answers', () => {
       });
   });
 
+  it('enforces x-reply-throttle-seconds per API key and user when enforceThrottle is on', async () => {
+    const server = await startFixtureServer({ enforceThrottle: true });
+    const get = (headers: Record<string, string> = {}) =>
+      call(server, { path: '/v2/schedules/default', headers });
+    expect((await get()).status).toBe(200);
+    const throttled = await get();
+    expect([throttled.status, throttled.headers.get('retry-after')]).toEqual([429, '1']);
+    expect((throttled.json as { message: string }).message).toBe(
+      'Too many requests: getDefaultSchedule accepts one call per 1 seconds',
+    );
+    // Another key, another impersonated user, another operation: separate windows.
+    expect((await get({ 'x-api-key': 'other-key' })).status).toBe(200);
+    expect((await get({ 'x-user-id': '5' })).status).toBe(200);
+    expect((await call(server, { path: '/v2/schedules/3' })).status).toBe(200);
+    expect(server.requests.map((r) => [r.status, r.throttled, r.executed])).toEqual([
+      [200, false, true],
+      [429, true, false],
+      [200, false, true],
+      [200, false, true],
+      [200, false, true],
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 1_050));
+    expect((await get()).status).toBe(200);
+  });
+
+  it('does not throttle by default', async () => {
+    const server = await startFixtureServer();
+    for (let i = 0; i < 3; i++)
+      expect((await call(server, { path: '/v2/schedules/default' })).status).toBe(200);
+  });
+
   it('serves a text/plain example as text', async () => {
     const server = await startFixtureServer();
     const answer = await call(server, { method: 'POST', path: '/v1/blacklist?domain=example.com' });
