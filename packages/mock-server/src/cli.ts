@@ -20,6 +20,7 @@ Options:
   --hang-rate <0..1>    share of requests that never get a response
   --delay-ms <n>        delay before every response
   --retry-after <s>     Retry-After seconds for 429 and 503 (default 1)
+  --record-limit <n>    keep the last n requests for /__mock/requests (default 10000)
   --enforce-throttle    429 when an x-reply-throttle-seconds operation is called again too soon
   --log                 print one line per request
   --help                show this help
@@ -37,6 +38,7 @@ const FLAGS = {
   'hang-rate': { type: 'string' },
   'delay-ms': { type: 'string' },
   'retry-after': { type: 'string' },
+  'record-limit': { type: 'string' },
   'enforce-throttle': { type: 'boolean' },
   log: { type: 'boolean' },
   help: { type: 'boolean' },
@@ -89,6 +91,7 @@ async function main(argv: string[]): Promise<void> {
     ...(values.spec !== undefined ? { spec: values.spec } : {}),
     faults,
     enforceThrottle: values['enforce-throttle'] === true,
+    recordLimit: number('record-limit', values['record-limit'], true) ?? 10_000,
     ...(values.log
       ? {
           onRequest: (request) => {

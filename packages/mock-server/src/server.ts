@@ -50,6 +50,8 @@ export interface MockServerOptions {
    * that many seconds for the same API key and impersonated user, as Reply does; default `false`.
    */
   enforceThrottle?: boolean;
+  /** Keep at most this many recorded requests, dropping the oldest; default unlimited (the CLI keeps 10,000). */
+  recordLimit?: number;
   /** Largest accepted request body in bytes; default 10 MiB. */
   maxBodyBytes?: number;
   /** Called once per API request when it is finished (responded, reset, or abandoned by the client). */
@@ -188,6 +190,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       durationMs: undefined,
     };
     requests.push(record);
+    if (requests.length > config.recordLimit) requests.splice(0, requests.length - config.recordLimit);
     res.on('close', () => {
       hanging.delete(res);
       record.durationMs = Math.round((performance.now() - started) * 100) / 100;
@@ -434,6 +437,7 @@ interface ResolvedConfig {
   rejectBothImpersonationHeaders: boolean;
   idempotencyHeaders: string[];
   maxBodyBytes: number;
+  recordLimit: number;
 }
 
 function checkOptions(options: MockServerOptions): ResolvedConfig {
@@ -458,6 +462,12 @@ function checkOptions(options: MockServerOptions): ResolvedConfig {
       `maxBodyBytes must be a positive integer (got ${JSON.stringify(options.maxBodyBytes)})`,
     );
   }
+  const recordLimit = options.recordLimit ?? Number.POSITIVE_INFINITY;
+  if (!(recordLimit === Number.POSITIVE_INFINITY || (Number.isInteger(recordLimit) && recordLimit > 0))) {
+    throw new ReplyMockConfigError(
+      `recordLimit must be a positive integer (got ${JSON.stringify(options.recordLimit)})`,
+    );
+  }
   const idempotencyHeaders = options.idempotencyHeaders ?? DEFAULT_IDEMPOTENCY_HEADERS;
   if (
     !Array.isArray(idempotencyHeaders) ||
@@ -478,6 +488,7 @@ function checkOptions(options: MockServerOptions): ResolvedConfig {
     rejectBothImpersonationHeaders: options.rejectBothImpersonationHeaders ?? true,
     idempotencyHeaders: idempotencyHeaders.map((name) => name.toLowerCase()),
     maxBodyBytes,
+    recordLimit,
   };
 }
 

@@ -74,6 +74,12 @@ describe('recorded requests', () => {
     expect(server.requests[0]?.seq).toBe(3);
   });
 
+  it('keeps only the last recordLimit requests', async () => {
+    const server = await startFixtureServer({ recordLimit: 2 });
+    for (let i = 0; i < 4; i++) await call(server, { path: '/v1/ping' });
+    expect(server.requests.map((r) => r.seq)).toEqual([3, 4]);
+  });
+
   it('calls onRequest once per finished request', async () => {
     const seen: number[] = [];
     const server = await startFixtureServer({ onRequest: (r) => seen.push(r.status ?? 0) });
