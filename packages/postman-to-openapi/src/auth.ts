@@ -162,6 +162,9 @@ export class SecurityRegistry {
     return { [name]: scopeNames };
   }
 
+  /** One requirement object per scheme, so requests sharing a scheme can be compared by identity. */
+  private readonly requirements = new Map<string, SecurityRequirement>();
+
   private register(baseName: string, scheme: SecuritySchemeObject): SecurityRequirement {
     const definition = JSON.stringify(scheme);
     let name = this.byDefinition.get(definition);
@@ -170,7 +173,8 @@ export class SecurityRegistry {
       for (let suffix = 2; this.schemes.has(name); suffix++) name = `${baseName}${suffix}`;
       this.schemes.set(name, scheme);
       this.byDefinition.set(definition, name);
+      this.requirements.set(name, { [name]: [] });
     }
-    return { [name]: [] };
+    return this.requirements.get(name) as SecurityRequirement;
   }
 }

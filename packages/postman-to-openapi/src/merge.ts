@@ -298,13 +298,25 @@ function responses(variants: readonly RequestVariant[]): Record<string, Response
   return result;
 }
 
+/** A fresh copy, so no two places of the document share (and co-mutate) one object. */
+export function copyRequirement(requirement: SecurityRequirement): SecurityRequirement {
+  const copy: SecurityRequirement = {};
+  for (const [name, scopes] of Object.entries(requirement)) copy[name] = [...scopes];
+  return copy;
+}
+
+function sameAuth(a: AuthResult, b: AuthResult): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object') return false;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 /** The operation's `security`, or undefined when every variant uses the document-wide auth. */
 function security(
   variants: readonly RequestVariant[],
   rootAuth: AuthResult,
 ): SecurityRequirement[] | undefined {
-  const rootKey = JSON.stringify(rootAuth ?? null);
-  if (variants.every((variant) => JSON.stringify(variant.auth ?? null) === rootKey)) return undefined;
+  if (variants.every((variant) => sameAuth(variant.auth, rootAuth))) return undefined;
   const requirements: SecurityRequirement[] = [];
   const seen = new Set<string>();
   let anonymous = false;
@@ -316,7 +328,7 @@ function security(
     const key = JSON.stringify(variant.auth);
     if (!seen.has(key)) {
       seen.add(key);
-      requirements.push(variant.auth);
+      requirements.push(copyRequirement(variant.auth));
     }
   }
   // No auth at all is `[]`; auth that some variants skip adds the empty (anonymous) requirement.

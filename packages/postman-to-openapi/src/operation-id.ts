@@ -24,12 +24,16 @@ export function camelCase(text: string): string {
 /** Hands out unique operationIds. */
 export class OperationIdRegistry {
   private readonly used = new Set<string>();
+  /** Next suffix to try per base id, so many requests of one name stay linear. */
+  private readonly nextSuffix = new Map<string, number>();
 
   /** A unique id for `name`; `fallback` (e.g. `get /users/{id}`) is used when the name has no letters or digits. */
   take(name: string, fallback: string): string {
     const base = camelCase(name) || camelCase(fallback) || 'operation';
     let id = base;
-    for (let suffix = 2; this.used.has(id); suffix++) id = `${base}${suffix}`;
+    let suffix = this.nextSuffix.get(base) ?? 2;
+    while (this.used.has(id)) id = `${base}${suffix++}`;
+    this.nextSuffix.set(base, suffix);
     this.used.add(id);
     return id;
   }

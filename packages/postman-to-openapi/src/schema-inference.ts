@@ -46,8 +46,12 @@ const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 export function isDateTime(value: string): boolean {
   const match = DATE_TIME.exec(value);
   if (match === null) return false;
-  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, offsetHour = 0, offsetMinute = 0] =
-    match.slice(1).map(Number);
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  const hour = Number(match[4]);
+  const minute = Number(match[5]);
+  const second = Number(match[6]);
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   const days = month === 2 && !leap ? 28 : (DAYS_IN_MONTH[month - 1] ?? 0);
   return (
@@ -58,7 +62,7 @@ export function isDateTime(value: string): boolean {
     hour <= 23 &&
     minute <= 59 &&
     second <= 59 &&
-    (match[7] === undefined || (offsetHour <= 23 && offsetMinute <= 59))
+    (match[7] === undefined || (Number(match[7]) <= 23 && Number(match[8]) <= 59))
   );
 }
 

@@ -137,7 +137,11 @@ export function parseUrl(url: PostmanUrl | undefined | null): ParsedUrl {
       const text =
         typeof segment === 'string' ? segment : typeof segment?.value === 'string' ? segment.value : '';
       // A segment may itself contain slashes (`{{version}}/users` typed into one box).
-      for (const part of text.split('/')) if (part !== '') parsed.segments.push(part);
+      if (!text.includes('/')) {
+        if (text !== '') parsed.segments.push(text);
+      } else {
+        for (const part of text.split('/')) if (part !== '') parsed.segments.push(part);
+      }
     }
     if (parsed.host === '' && parsed.segments.length === 0 && typeof url.raw === 'string') {
       const fromRaw = parseRawUrl(url.raw);

@@ -22,6 +22,7 @@ const PLACEHOLDER = /\{\{([^{}]+)\}\}/g;
 /** The names of the `{{variables}}` used in a string, in order of appearance. */
 export function placeholderNames(text: string): string[] {
   const names: string[] = [];
+  if (!text.includes('{{')) return names;
   for (const match of text.matchAll(PLACEHOLDER)) names.push((match[1] as string).trim());
   return names;
 }

@@ -1,0 +1,156 @@
+// Conversion speed of @replykit/postman-to-openapi next to the converters people use today, same process,
+// same input text. Rewrites the converter section of BENCHMARKS.md. Run with `pnpm bench` (builds first).
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { convert, toYaml } from '../dist/index.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repoRoot = resolve(here, '../../..');
+const shared = resolve(repoRoot, '../shared');
+const require = createRequire(import.meta.url);
+
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
+
+/** Collections above 100 kB in the shared corpus, plus the Reply collection. fastly and twitter-api are the goal. */
+const collections = [
+  ['fastly', join(shared, 'corpus/real-world/fastly.postman.json')],
+  ['twitter-api', join(shared, 'corpus/real-world/twitter-api.postman.json')],
+  ['echo', join(shared, 'corpus/real-world/echo.postman.json')],
+  ['reply-api', join(repoRoot, 'spec/postman/reply-api.postman_collection.json')],
+];
+
+function version(name) {
+  return JSON.parse(readFileSync(join(here, '../node_modules', name, 'package.json'), 'utf8')).version;
+}
+
+// Each peer is loaded the way its README shows; a peer that cannot load is reported, not hidden.
+async function loadPeers() {
+  const peers = [];
+  try {
+    const p2o2 = require('postman2openapi');
+    peers.push({ name: `postman2openapi ${version('postman2openapi')}`, run: (text) => p2o2.transpile(JSON.parse(text)) });
+  } catch (error) {
+    peers.push({ name: 'postman2openapi', error: `cannot load: ${error.message}` });
+  }
+  try {
+    const scalar = await import('@scalar/postman-to-openapi');
+    peers.push({ name: `@scalar/postman-to-openapi ${version('@scalar/postman-to-openapi')}`, run: (text) => scalar.convert(JSON.parse(text)) });
+  } catch (error) {
+    peers.push({ name: '@scalar/postman-to-openapi', error: `cannot load: ${error.message}` });
+  }
+  try {
+    const p2o = require('postman-to-openapi');
+    // Takes JSON text and returns serialized text; JSON output is the cheapest it offers.
+    peers.push({ name: `postman-to-openapi ${version('postman-to-openapi')}`, run: (text) => p2o(text, null, { outputFormat: 'json' }) });
+  } catch (error) {
+    peers.push({ name: 'postman-to-openapi', error: `cannot load: ${error.message}` });
+  }
+  return peers;
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+async function time(fn) {
+  const start = performance.now();
+  await fn();
+  return performance.now() - start;
+}
+
+const ownName = '@replykit/postman-to-openapi';
+
+async function benchCollection(label, file, peers) {
+  const text = readFileSync(file, 'utf8');
+  const output = convert(JSON.parse(text)).document;
+  const tasks = [
+    { name: ownName, run: (input) => convert(JSON.parse(input)) },
+    { name: `${ownName} + YAML text`, run: (input) => toYaml(convert(JSON.parse(input)).document) },
+    { name: 'baseline: JSON.parse(input) + JSON.stringify(output)', run: (input) => JSON.stringify(JSON.parse(input) && output) },
+    ...peers,
+  ];
+  const samples = new Map(tasks.map((task) => [task.name, []]));
+  const failures = new Map(tasks.filter((task) => task.error).map((task) => [task.name, task.error]));
+  // Interleaved rounds: every task runs once per round, so load changes on the machine hit all of them alike.
+  for (let round = 0; round < WARMUP + ROUNDS; round++) {
+    for (const task of tasks) {
+      if (failures.has(task.name)) continue;
+      try {
+        const ms = await time(() => task.run(text));
+        if (round >= WARMUP) samples.get(task.name).push(ms);
+      } catch (error) {
+        failures.set(task.name, `throws: ${String(error?.message ?? error).split('\n')[0].slice(0, 100)}`);
+      }
+    }
+  }
+  const ours = median(samples.get(ownName));
+  const rows = tasks.map((task) => {
+    const failure = failures.get(task.name);
+    if (failure) return { name: task.name, median: undefined, note: failure };
+    const value = median(samples.get(task.name));
+    return { name: task.name, median: value, ratio: value / ours };
+  });
+  return { label, bytes: Buffer.byteLength(text), outputBytes: JSON.stringify(output).length, rows };
+}
+
+function format(results, command) {
+  const lines = [];
+  const cpu = os.cpus()[0]?.model?.trim() ?? 'unknown CPU';
+  const nproc = execFileSync('nproc', { encoding: 'utf8' }).trim();
+  lines.push(`Command: \`${command}\` (builds first; ${ROUNDS} interleaved rounds after ${WARMUP} warm-up rounds, median per task).`);
+  lines.push(`Machine: ${nproc} CPUs (\`nproc\`), ${cpu}, Node ${process.version}, load average at start ${os.loadavg()[0].toFixed(1)}.`);
+  lines.push('Every task gets the same JSON text and returns a document (`postman-to-openapi` returns JSON text);');
+  lines.push('ratio = task median / ours (higher is slower than ours).');
+  lines.push('');
+  for (const result of results) {
+    lines.push(`### ${result.label} (${(result.bytes / 1024).toFixed(0)} kB in, ${(result.outputBytes / 1024).toFixed(0)} kB JSON out)`);
+    lines.push('');
+    lines.push('| converter | median ms | ratio to ours |');
+    lines.push('|---|---:|---:|');
+    for (const row of result.rows) {
+      if (row.median === undefined) lines.push(`| ${row.name} | — | ${row.note} |`);
+      else lines.push(`| ${row.name} | ${row.median.toFixed(1)} | ${row.ratio.toFixed(2)}× |`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+function summary(results) {
+  const lines = ['Goal check:'];
+  for (const result of results) {
+    const ours = result.rows[0].median;
+    const baseline = result.rows.find((row) => row.name.startsWith('baseline')).median;
+    const peers = result.rows.slice(3);
+    const slower = peers.filter((row) => row.median !== undefined && row.median <= ours).map((row) => row.name);
+    lines.push(
+      `- ${result.label}: ${(ours / baseline).toFixed(2)}× JSON.parse + JSON.stringify (goal ≤ 3×); ` +
+        (slower.length === 0 ? 'faster than every peer that runs.' : `NOT faster than ${slower.join(', ')}.`),
+    );
+  }
+  return lines.join('\n');
+}
+
+const peers = await loadPeers();
+const results = [];
+for (const [label, file] of collections) results.push(await benchCollection(label, file, peers));
+const command = 'npx pnpm@12.4.2 --filter @replykit/postman-to-openapi bench';
+const section = `${format(results, command)}\n${summary(results)}\n`;
+process.stdout.write(`${section}\n`);
+
+const benchmarks = join(repoRoot, 'BENCHMARKS.md');
+const current = readFileSync(benchmarks, 'utf8');
+const start = '<!-- bench:converter:start -->';
+const end = '<!-- bench:converter:end -->';
+const from = current.indexOf(start);
+const to = current.indexOf(end);
+if (from === -1 || to === -1) throw new Error('BENCHMARKS.md has no bench:converter markers');
+const notes = readFileSync(join(here, 'notes.md'), 'utf8').trim();
+writeFileSync(benchmarks, `${current.slice(0, from + start.length)}\n## Converter\n\n${section}\n${notes}\n${current.slice(to)}`);
