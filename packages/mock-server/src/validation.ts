@@ -46,11 +46,12 @@ const SPEC_ID = 'replykit-mock:spec';
 export class SpecValidator {
   readonly #ajv: Ajv2020;
   readonly #doc: OpenApiDocument;
+  readonly #cache = new Map<string, ValidateFunction>();
 
   constructor(doc: OpenApiDocument) {
     this.#doc = doc;
     // strict: false because OpenAPI schemas carry keywords JSON Schema does not know (example, discriminator, xml).
-    this.#ajv = new Ajv2020({ strict: false, allErrors: true, logger: false });
+    this.#ajv = new Ajv2020({ strict: false, allErrors: true, logger: false, inlineRefs: false });
     addFormats(this.#ajv);
     // Refs like "#/components/schemas/Contact" resolve against this document.
     this.#ajv.addSchema({ $id: SPEC_ID, components: rewriteRefs(doc.components ?? {}) });
@@ -99,8 +100,15 @@ export class SpecValidator {
   }
 
   #compile(schema: JsonSchema, where: string): ValidateFunction {
+    const rewritten = rewriteRefs(schema) as JsonSchema;
+    // Many parameters share a schema (ids, the impersonation headers): compile each distinct one once.
+    const key = JSON.stringify(rewritten);
+    const cached = this.#cache.get(key);
+    if (cached) return cached;
     try {
-      return this.#ajv.compile(rewriteRefs(schema) as JsonSchema);
+      const validate = this.#ajv.compile(rewritten);
+      this.#cache.set(key, validate);
+      return validate;
     } catch (error) {
       throw new ReplyMockConfigError(
         `spec: schema of ${where} does not compile: ${(error as Error).message}`,
