@@ -39,7 +39,7 @@ export interface BuildResult extends DocsSpecStats {
  * published or the page would load anything from another origin.
  */
 export async function buildDocs(options: BuildOptions): Promise<BuildResult> {
-  const curated = parse(readFileSync(options.specPath, 'utf8')) as OpenApiDocument;
+  const curated = readSpec(options.specPath);
   if (typeof curated?.openapi !== 'string')
     throw new Error(`docs: ${options.specPath} is not an OpenAPI document`);
   const sources = readChangelogSources(options.repoRoot ?? REPO_ROOT);
@@ -74,6 +74,22 @@ export async function buildDocs(options: BuildOptions): Promise<BuildResult> {
     htmlBytes: statSync(htmlPath).size,
     changelogEntries: sources.pending.length + sources.released.length,
   };
+}
+
+function readSpec(path: string): OpenApiDocument {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new Error(
+      `docs: cannot read the spec ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
+  }
+  try {
+    return parse(text) as OpenApiDocument;
+  } catch (error) {
+    throw new Error(`docs: ${path} is not valid YAML or JSON: ${(error as Error).message.split('\n')[0]}`);
+  }
 }
 
 async function redoclyBuildDocs(specPath: string, htmlPath: string): Promise<void> {

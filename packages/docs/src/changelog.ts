@@ -100,7 +100,7 @@ export function renderChangelog(sources: ChangelogSources): string {
   }
   if (byPackage.size === 0) parts.push('No unreleased changes.', '');
   for (const name of [...byPackage.keys()].sort()) {
-    parts.push(`### \`${name}\``, '');
+    parts.push(`### ${name}`, '');
     const entries = (byPackage.get(name) ?? []).sort((a, b) => BUMPS.indexOf(a.bump) - BUMPS.indexOf(b.bump));
     for (const entry of entries) parts.push(`- **${entry.bump}**: ${indentContinuation(entry.summary)}`);
     parts.push('');
@@ -108,7 +108,7 @@ export function renderChangelog(sources: ChangelogSources): string {
   if (sources.released.length > 0) {
     parts.push('## Released', '');
     for (const changelog of sources.released) {
-      parts.push(`### \`${changelog.name}\``, '', demoteHeadings(stripTitle(changelog.markdown), 2), '');
+      parts.push(`### ${changelog.name}`, '', demoteHeadings(stripTitle(changelog.markdown), 2), '');
     }
   }
   return `${parts.join('\n').trim()}\n`;

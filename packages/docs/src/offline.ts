@@ -2,7 +2,7 @@
 const LOADING_ATTRIBUTE =
   /<(script|link|img|iframe|source|video|audio|embed|object)\b[^>]*?\s(src|href|data|srcset)\s*=\s*["']([^"']+)["']/gi;
 const CSS_URL = /url\(\s*["']?([^"')]+)["']?\s*\)|@import\s+["']([^"']+)["']/gi;
-const LOCAL = /^(data:|blob:|#|\/(?!\/)|\.{0,2}\/|[^:/?#]+(?:[/?#]|$))/i;
+const LOCAL = /^(data:|blob:|#|\/(?!\/)|\.{1,2}\/|[^:/?#]+(?:[/?#]|$))/i;
 
 /**
  * URLs of other origins the page would load by itself: script, stylesheet, image and frame sources in the

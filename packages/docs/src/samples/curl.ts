@@ -1,6 +1,6 @@
 import type { OpenApiDocument, ResolvedOperation } from '../openapi.js';
-import { bodyValue, hasDocumentedValue, parameterValue } from './example-values.js';
-import { shouldShow } from './typescript.js';
+import { bodyValue, parameterValue } from './example-values.js';
+import { sampleParameters } from './typescript.js';
 
 /** The environment variable every curl sample reads the key from, so no key is ever pasted into a shell. */
 export const API_KEY_VARIABLE = 'REPLY_API_KEY';
@@ -12,9 +12,7 @@ export function curlSample(doc: OpenApiDocument, resolved: ResolvedOperation): s
   let path = resolved.path;
   const query = new URLSearchParams();
   const headers: string[] = [`-H "x-api-key: $${API_KEY_VARIABLE}"`];
-  for (const parameter of resolved.parameters) {
-    const documented = hasDocumentedValue(doc, parameter);
-    if (!shouldShow(parameter.in, parameter.name, parameter.required === true, documented)) continue;
+  for (const parameter of sampleParameters(doc, resolved)) {
     const value = parameterValue(doc, parameter);
     const text = typeof value === 'string' ? value : JSON.stringify(value);
     if (parameter.in === 'path') path = path.replaceAll(`{${parameter.name}}`, encodeURIComponent(text));

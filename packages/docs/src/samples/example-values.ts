@@ -75,8 +75,14 @@ export function schemaValue(doc: OpenApiDocument, input: SchemaObject, name: str
     case 'null':
       return null;
     default:
-      return STRING_FORMATS[schema.format ?? ''] ?? (/email$/i.test(name) ? 'jane@example.com' : 'example');
+      return STRING_FORMATS[schema.format ?? ''] ?? stringFor(name);
   }
+}
+
+function stringFor(name: string): string {
+  if (/email$/i.test(name)) return 'jane@example.com';
+  if (/id$/i.test(name)) return 'a1b2c3d4';
+  return 'example';
 }
 
 function objectValue(doc: OpenApiDocument, schema: SchemaObject, depth: number): Record<string, unknown> {

@@ -1,4 +1,10 @@
-import { deref, isObject, type OpenApiDocument, type ResolvedOperation } from '../openapi.js';
+import {
+  deref,
+  isObject,
+  type OpenApiDocument,
+  type ParameterObject,
+  type ResolvedOperation,
+} from '../openapi.js';
 import { bodyValue, hasDocumentedValue, parameterValue } from './example-values.js';
 import { tsLiteral, tsString } from './ts-literal.js';
 
@@ -6,7 +12,7 @@ import { tsLiteral, tsString } from './ts-literal.js';
 export const SAMPLE_TEAMMATE_EMAIL = 'jane@example.com';
 /** Impersonation headers are set by `reply.actAs(...)`, never passed by hand. */
 const IMPERSONATION_HEADERS = new Set(['x-user-id', 'x-user-email']);
-const LINE_WIDTH = 100;
+const LINE_WIDTH = 80;
 
 export interface TypeScriptSampleOptions {
   /** Show the call made on behalf of a teammate through `reply.actAs(...)`. */
@@ -24,12 +30,14 @@ export function typescriptSample(
 ): string {
   const client = options.actAs ? 'asJane' : 'reply';
   const init = requestInit(doc, resolved);
-  const call = `${client}.${resolved.method.toUpperCase()}(${tsString(resolved.path)}${
-    init ? `, ${tsLiteral(init, 2)}` : ''
-  })`;
+  const head = `${client}.${resolved.method.toUpperCase()}(${tsString(resolved.path)}`;
   const target = resultName(doc, resolved);
   const lead = target ? `const ${target} = await unwrap(` : 'await unwrap(';
-  const oneLine = `${lead}${call});`;
+  // One line when the whole statement fits; otherwise the call on its own line, its argument broken up
+  // when the call line would still be too long.
+  const oneLine = `${lead}${head}${init ? `, ${tsLiteral(init, 0, Number.POSITIVE_INFINITY)}` : ''}));`;
+  const budget = LINE_WIDTH - (2 + head.length + 2 + 2);
+  const call = `${head}${init ? `, ${tsLiteral(init, 2, budget)}` : ''})`;
   const statement =
     !oneLine.includes('\n') && oneLine.length <= LINE_WIDTH ? oneLine : `${lead}\n  ${call},\n);`;
 
@@ -55,9 +63,7 @@ export function requestInit(
   resolved: ResolvedOperation,
 ): Record<string, unknown> | undefined {
   const params: Record<string, Record<string, unknown>> = {};
-  for (const parameter of resolved.parameters) {
-    const documented = hasDocumentedValue(doc, parameter);
-    if (!shouldShow(parameter.in, parameter.name, parameter.required === true, documented)) continue;
+  for (const parameter of sampleParameters(doc, resolved)) {
     params[parameter.in] ??= {};
     (params[parameter.in] as Record<string, unknown>)[parameter.name] = parameterValue(doc, parameter);
   }
@@ -68,14 +74,24 @@ export function requestInit(
 }
 
 /**
- * Path parameters always; query and header parameters when required, or (query only) when the spec gives an
- * example for them, so the sample shows a typical call without listing every filter.
+ * The parameters a sample passes: every path parameter and every required query or header parameter. When
+ * no query parameter is required, the first optional one with an example shows how filters are passed;
+ * optional ones are not all shown because several of them are often alternatives (by id or by email).
+ * Impersonation headers are never passed by hand: `actAs` sets them.
  */
-export function shouldShow(location: string, name: string, required: boolean, hasExample: boolean): boolean {
-  if (location === 'path') return true;
-  if (location === 'header') return required && !IMPERSONATION_HEADERS.has(name.toLowerCase());
-  if (location === 'query') return required || hasExample;
-  return false;
+export function sampleParameters(doc: OpenApiDocument, resolved: ResolvedOperation): ParameterObject[] {
+  const chosen = resolved.parameters.filter((parameter) => {
+    if (parameter.in === 'path') return true;
+    if (parameter.in === 'header')
+      return parameter.required === true && !IMPERSONATION_HEADERS.has(parameter.name.toLowerCase());
+    return parameter.in === 'query' && parameter.required === true;
+  });
+  const query = resolved.parameters.filter((parameter) => parameter.in === 'query');
+  if (!query.some((parameter) => parameter.required === true)) {
+    const filter = query.find((parameter) => hasDocumentedValue(doc, parameter));
+    if (filter) chosen.push(filter);
+  }
+  return chosen;
 }
 
 const NAMED_VERBS = /^(list|get|create|upsert|update|generate|lookup)(?=[A-Z])/;

@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { listOperations, type OpenApiDocument, type ResolvedOperation } from '../../src/openapi.js';
+import { requestInit, resultName, sampleParameters, typescriptSample } from '../../src/samples/typescript.js';
+import { MINI_SPEC } from '../helpers/paths.js';
+
+const doc = parse(readFileSync(MINI_SPEC, 'utf8')) as OpenApiDocument;
+const operations = listOperations(doc);
+function op(id: string): ResolvedOperation {
+  const found = operations.find((o) => o.operation.operationId === id);
+  if (!found) throw new Error(`fixture has no ${id}`);
+  return found;
+}
+
+describe('typescriptSample', () => {
+  it('writes a GET with a path parameter from its example, broken to fit 80 columns', () => {
+    expect(typescriptSample(doc, op('listContactCampaigns'))).toBe(
+      [
+        "import { createReplyClient, unwrap } from '@replykit/client';",
+        '',
+        'const reply = createReplyClient({ apiKey: process.env.REPLY_API_KEY });',
+        '',
+        'const contactCampaigns = await unwrap(',
+        "  reply.GET('/v1/people/{contactId}/sequences', {",
+        '    params: { path: { contactId: 699466383 } },',
+        '  }),',
+        ');',
+        'console.log(contactCampaigns);',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('writes a call without arguments when the operation needs none', () => {
+    expect(typescriptSample(doc, op('getBillingInfo'))).toContain(
+      "const billingInfo = await unwrap(reply.GET('/v2/billing/info'));\nconsole.log(billingInfo);",
+    );
+  });
+
+  it('writes the request body from the first named example, quotes escaped', () => {
+    const sample = typescriptSample(doc, op('createContact'));
+    expect(sample).toContain(
+      "reply.POST('/v1/people', {\n    body: {\n      email: 'john.smith@example.com',",
+    );
+    expect(sample).toContain("lastName: 'O\\'Brien',");
+    expect(sample).toContain("customFields: [{ key: 'Team', value: 'Sales' }],");
+  });
+
+  it('does not assign the result of a call that returns no body', () => {
+    const sample = typescriptSample(doc, op('deleteCampaign'));
+    expect(sample).toContain("await unwrap(\n  reply.DELETE('/v2/campaigns/{campaignId}', {");
+    expect(sample).not.toContain('console.log');
+  });
+
+  it('runs the call through actAs for a teammate when asked', () => {
+    const sample = typescriptSample(doc, op('pushContactToCampaign'), { actAs: true });
+    expect(sample).toContain("const asJane = reply.actAs({ email: 'jane@example.com' });");
+    expect(sample).toContain("asJane.POST('/v1/actions/pushtocampaign'");
+    expect(sample).not.toContain('reply.POST');
+  });
+});
+
+describe('sampleParameters', () => {
+  it.each([
+    [
+      'path parameters always, impersonation headers never',
+      { given: 'listContactCampaigns', want: ['path contactId'] },
+    ],
+    [
+      'the first documented filter when no query parameter is required',
+      { given: 'listContacts', want: ['query email'] },
+    ],
+    ['nothing for an operation without parameters', { given: 'getBillingInfo', want: [] }],
+  ])('%s', (_, { given, want }) => {
+    expect(sampleParameters(doc, op(given)).map((p) => `${p.in} ${p.name}`)).toEqual(want);
+  });
+
+  it('passes every required query parameter and no optional one next to them', () => {
+    const resolved: ResolvedOperation = {
+      ...op('listContacts'),
+      parameters: [
+        { name: 'campaignId', in: 'query', required: true, schema: { type: 'integer' } },
+        { name: 'from', in: 'query', example: 5, schema: { type: 'integer' } },
+        { name: 'X-Trace', in: 'header', required: true, schema: { type: 'string' } },
+      ],
+    };
+    expect(requestInit(doc, resolved)).toEqual({
+      params: { query: { campaignId: 12345 }, header: { 'X-Trace': 'example' } },
+    });
+  });
+});
+
+describe('resultName', () => {
+  it.each([
+    ['list… names the collection', { given: 'listContacts', want: 'contacts' }],
+    ['create… names the item', { given: 'createContact', want: 'contact' }],
+    ['get… names the item', { given: 'getBillingInfo', want: 'billingInfo' }],
+    ['another verb gives result', { given: 'startCampaign', want: 'result' }],
+    ['no response body gives nothing', { given: 'deleteCampaign', want: undefined }],
+  ])('%s', (_, { given, want }) => {
+    expect(resultName(doc, op(given))).toBe(want);
+  });
+});
