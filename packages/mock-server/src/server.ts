@@ -384,7 +384,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
         validator.resolveSchema(s, parameter.name),
       );
       if (!check(value)) {
-        issues.push(...toIssues(parameter.in, parameter.name, check.errors, value));
+        // Never echo a credential back, even when the spec also declares it as a header parameter.
+        const secret = parameter.in === 'header' && secrets.has(parameter.name.toLowerCase());
+        issues.push(...toIssues(parameter.in, parameter.name, check.errors, secret ? undefined : value));
       }
     }
     issues.push(

@@ -60,6 +60,36 @@ describe('recorded requests', () => {
     expect(admin).not.toContain(API_KEY);
   });
 
+  it('never echoes the API key when the spec declares it as a header parameter too', async () => {
+    const server = await startFixtureServer({
+      spec: {
+        openapi: '3.1.0',
+        paths: {
+          '/me': {
+            get: {
+              parameters: [
+                {
+                  name: 'x-api-key',
+                  in: 'header',
+                  required: true,
+                  schema: { type: 'string', pattern: '^ak_' },
+                },
+              ],
+              responses: { '200': { description: 'ok' } },
+            },
+          },
+        },
+      },
+    });
+    const answer = await call(server, { path: '/me' });
+    expect(answer.status).toBe(400);
+    expect((answer.json as { message: string }).message).toBe(
+      'Invalid request: header "x-api-key" must match pattern "^ak_"',
+    );
+    expect(answer.text).not.toContain(API_KEY);
+    expect(JSON.stringify(server.requests)).not.toContain(API_KEY);
+  });
+
   it('numbers requests in arrival order and forgets them on clearRequests()', async () => {
     const server = await startFixtureServer();
     await call(server, { path: '/v1/people' });
