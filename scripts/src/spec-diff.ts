@@ -29,8 +29,19 @@ then a summary line and a final line "bump: major|minor|patch|none".
   --changeset        write .changeset/spec-<hash>.md bumping @replykit/types and @replykit/client by that
                      level, listing the changes (nothing is written when the bump is none)
 
-Relative paths are resolved against the directory pnpm was started in (INIT_CWD), else the repository root,
-never against scripts/ where turbo runs the task. Exit codes: 0 done, 2 bad arguments or input.`;
+Relative paths: through turbo (\`pnpm sync\` / \`pnpm spec:diff\` at the root) they are resolved against the
+repository root, never against scripts/ where turbo runs the task; run directly (\`pnpm --filter
+@replykit/scripts ...\`, \`tsx\`), against the directory pnpm was started in (INIT_CWD), else the root.
+Exit codes: 0 done, 2 bad arguments or input.`;
+
+/**
+ * Where relative paths start. Under turbo (TURBO_HASH is set) the inner pnpm has reset INIT_CWD to scripts/,
+ * so the repository root is the only sensible base; otherwise pnpm's INIT_CWD is where the user typed.
+ */
+export function userDirectory(root: string, env: NodeJS.ProcessEnv = process.env): string {
+  if (env.TURBO_HASH) return root;
+  return env.INIT_CWD ?? root;
+}
 
 export interface CliIo {
   root?: string;
@@ -43,7 +54,7 @@ export interface CliIo {
 export function main(argv: string[], io: CliIo = {}): number {
   const started = performance.now();
   const root = io.root ?? REPO_ROOT;
-  const cwd = io.cwd ?? process.env.INIT_CWD ?? root;
+  const cwd = io.cwd ?? userDirectory(root);
   const out = io.stdout ?? ((line: string) => process.stdout.write(`${line}\n`));
   const err = io.stderr ?? ((line: string) => process.stderr.write(`${line}\n`));
   const at = (p: string) => (isAbsolute(p) ? p : resolve(cwd, p));

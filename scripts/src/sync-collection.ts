@@ -26,8 +26,10 @@ Replaces ${COLLECTION_PATH} with a new Reply collection (Postman v2.0/v2.1, also
   --target <file>    the collection to replace (default: ${COLLECTION_PATH})
   --dry-run          list the changes, write nothing
 
-Relative paths are resolved against the directory pnpm was started in (INIT_CWD), else the repository root,
-never against scripts/ where turbo runs the task. Exit codes: 0 done, 2 invalid input (nothing changed).
+Relative paths: through turbo (\`pnpm sync\` / \`pnpm spec:diff\` at the root) they are resolved against the
+repository root, never against scripts/ where turbo runs the task; run directly (\`pnpm --filter
+@replykit/scripts ...\`, \`tsx\`), against the directory pnpm was started in (INIT_CWD), else the root.
+Exit codes: 0 done, 2 invalid input (nothing changed).
 Then run \`pnpm generate\` (see CONTRIBUTING.md, "Updating the API").`;
 
 type Json = Record<string, unknown>;
@@ -228,6 +230,15 @@ function writeAtomically(path: string, content: string): void {
   }
 }
 
+/**
+ * Where relative paths start. Under turbo (TURBO_HASH is set) the inner pnpm has reset INIT_CWD to scripts/,
+ * so the repository root is the only sensible base; otherwise pnpm's INIT_CWD is where the user typed.
+ */
+export function userDirectory(root: string, env: NodeJS.ProcessEnv = process.env): string {
+  if (env.TURBO_HASH) return root;
+  return env.INIT_CWD ?? root;
+}
+
 export interface CliIo {
   root?: string;
   cwd?: string;
@@ -238,7 +249,7 @@ export interface CliIo {
 export async function main(argv: string[], io: CliIo = {}): Promise<number> {
   const started = performance.now();
   const root = io.root ?? REPO_ROOT;
-  const cwd = io.cwd ?? process.env.INIT_CWD ?? root;
+  const cwd = io.cwd ?? userDirectory(root);
   const out = io.stdout ?? ((line: string) => process.stdout.write(`${line}\n`));
   const err = io.stderr ?? ((line: string) => process.stderr.write(`${line}\n`));
   let args: { from?: string; target?: string; 'dry-run'?: boolean; help?: boolean };

@@ -10,7 +10,7 @@ import {
 } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/spec-diff.js';
+import { main, userDirectory } from '../src/spec-diff.js';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/spec-diff/', import.meta.url));
 const OUTPUT = fileURLToPath(new URL('../test-output/spec-diff-cli/', import.meta.url));
@@ -185,12 +185,26 @@ describe('spec:diff against git', () => {
   });
 });
 
+describe('userDirectory', () => {
+  const cases: [string, { env: NodeJS.ProcessEnv; want: string }][] = [
+    [
+      'run by turbo: the repository root, whatever pnpm set',
+      { env: { TURBO_HASH: 'abc', INIT_CWD: '/repo/scripts' }, want: '/repo' },
+    ],
+    ['run by pnpm directly: where pnpm was started', { env: { INIT_CWD: '/repo/spec' }, want: '/repo/spec' }],
+    ['run by tsx: the repository root', { env: {}, want: '/repo' }],
+  ];
+  it.each(cases)('%s', (_name, { env, want }) => {
+    expect(userDirectory('/repo', env)).toBe(want);
+  });
+});
+
 describe('spec:diff as a process', () => {
   it('resolves relative paths against INIT_CWD and ends with the bump line', () => {
     const result = spawnSync(
       process.execPath,
       ['--import', 'tsx', SCRIPT, '--base', 'base.yaml', '--head', 'enum-value-removed.yaml'],
-      { env: { ...process.env, INIT_CWD: FIXTURES }, encoding: 'utf8' },
+      { env: { ...process.env, TURBO_HASH: '', INIT_CWD: FIXTURES }, encoding: 'utf8' },
     );
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);

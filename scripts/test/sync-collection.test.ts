@@ -300,7 +300,7 @@ describe('sync from a URL', () => {
         'target/reply-api.postman_collection.json',
       ],
       {
-        env: { ...process.env, INIT_CWD: OUTPUT, POSTMAN_API_KEY: 'PMAK-secret' },
+        env: { ...process.env, TURBO_HASH: '', INIT_CWD: OUTPUT, POSTMAN_API_KEY: 'PMAK-secret' },
       },
     );
     let stdout = '';
