@@ -152,6 +152,9 @@ function mediaSchema(acc: MediaAccumulator): JsonSchema | undefined {
   }
 }
 
+/** Parameters whose values are likely credentials: typed, but their values never become examples. */
+const SENSITIVE_NAME = /key|token|secret|passw|auth|session|cookie|signature|credential/i;
+
 interface ParamAccumulator {
   name: string;
   description: string | undefined;
@@ -194,8 +197,9 @@ function collectParams(
       const kind = classifyText(entry.value);
       if (kind !== undefined) {
         param.kinds.push(kind);
-        if (param.example === undefined && entry.value !== undefined)
+        if (param.example === undefined && entry.value !== undefined && !SENSITIVE_NAME.test(entry.key)) {
           param.example = typedValue(entry.value, kind);
+        }
       }
       if (!entry.disabled) enabledHere.add(id);
     }

@@ -53,6 +53,24 @@ describe('mergeVariants', () => {
     expect(operation['x-postman-requests']).toEqual(['All', 'By id', 'By email']);
   });
 
+  it('never turns credential-looking values into examples', () => {
+    const operation = merge([
+      {
+        name: 'x',
+        request: {
+          url: 'https://a.io/p?api_key=s3cr3t&page=2',
+          header: [{ key: 'X-Auth-Token', value: 'abc' }],
+        },
+      },
+    ]);
+    expect(JSON.stringify(operation)).not.toMatch(/s3cr3t|abc/);
+    expect(operation.parameters?.map((parameter) => [parameter.name, parameter.example])).toEqual([
+      ['api_key', undefined],
+      ['page', 2],
+      ['X-Auth-Token', undefined],
+    ]);
+  });
+
   it('makes a repeated query param an array', () => {
     const operation = merge([{ name: 'x', request: { url: 'https://a.io/p?id=1&id=2' } }]);
     expect(operation.parameters).toEqual([
