@@ -16,7 +16,7 @@ const run = promisify(execFile);
 const here = dirname(fileURLToPath(import.meta.url));
 export const PACKAGE_ROOT = resolve(here, '..');
 export const REPO_ROOT = resolve(PACKAGE_ROOT, '../..');
-export const PAGE_TITLE = `replykit — ${DOCS_TITLE}`;
+export const PAGE_TITLE = `${DOCS_TITLE} reference · replykit`;
 
 export interface BuildOptions {
   /** The curated spec (YAML or JSON). */

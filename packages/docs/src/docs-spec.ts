@@ -6,7 +6,7 @@ import { isTeamOperation, missingTeamTags } from './team-operations.js';
 import { REPLYKIT_LOGO } from './theme.js';
 
 export const CHANGELOG_TAG = 'Changelog';
-export const DOCS_TITLE = 'Reply.io API reference';
+export const DOCS_TITLE = 'Reply.io API';
 
 export interface DocsContent {
   /** Markdown that replaces `info.description`: the introduction, one `#` section per sidebar entry. */

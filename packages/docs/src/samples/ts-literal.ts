@@ -1,5 +1,5 @@
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-const INLINE_WIDTH = 64;
+const INLINE_WIDTH = 60;
 
 /** A single-quoted TypeScript string literal. */
 export function tsString(value: string): string {

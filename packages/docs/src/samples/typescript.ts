@@ -12,7 +12,7 @@ import { tsLiteral, tsString } from './ts-literal.js';
 export const SAMPLE_TEAMMATE_EMAIL = 'jane@example.com';
 /** Impersonation headers are set by `reply.actAs(...)`, never passed by hand. */
 const IMPERSONATION_HEADERS = new Set(['x-user-id', 'x-user-email']);
-const LINE_WIDTH = 80;
+const LINE_WIDTH = 68;
 
 export interface TypeScriptSampleOptions {
   /** Show the call made on behalf of a teammate through `reply.actAs(...)`. */
@@ -44,7 +44,8 @@ export function typescriptSample(
   const lines = [
     "import { createReplyClient, unwrap } from '@replykit/client';",
     '',
-    'const reply = createReplyClient({ apiKey: process.env.REPLY_API_KEY });',
+    'const apiKey = process.env.REPLY_API_KEY;',
+    'const reply = createReplyClient({ apiKey });',
   ];
   if (options.actAs) {
     lines.push(

@@ -19,7 +19,8 @@ describe('typescriptSample', () => {
       [
         "import { createReplyClient, unwrap } from '@replykit/client';",
         '',
-        'const reply = createReplyClient({ apiKey: process.env.REPLY_API_KEY });',
+        'const apiKey = process.env.REPLY_API_KEY;',
+        'const reply = createReplyClient({ apiKey });',
         '',
         'const contactCampaigns = await unwrap(',
         "  reply.GET('/v1/people/{contactId}/sequences', {",
