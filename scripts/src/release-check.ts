@@ -252,19 +252,26 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
       return 2;
     }
   }
+  let buildFailed = false;
   if (!args['no-build']) {
     const filters = packages.map(({ pkg }) => `--filter=${pkg.name}`);
+    // --continue: a package that fails to build is reported, the others are still built and checked.
     const build = spawnSync(
       join(root, 'node_modules/.bin/turbo'),
-      ['run', 'build', ...filters, '--output-logs=errors-only'],
+      ['run', 'build', ...filters, '--continue', '--output-logs=errors-only'],
       { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
     );
-    if (build.status !== 0) {
-      const tail = `${build.stdout}${build.stderr}`.trim().split('\n').slice(-15).join('\n');
-      err(`release:check: the build failed (turbo exit ${build.status}):\n${tail}`);
-      return 1;
+    const ms = Math.round(performance.now() - started);
+    if (build.status === 0) out(`release:check: built ${packages.length} packages in ${ms} ms`);
+    else {
+      buildFailed = true;
+      const lines = `${build.stdout}${build.stderr}`.split('\n');
+      const errors = lines.filter(
+        (l) => /error|failed/i.test(l) && !/^\S*:?\s+at /.test(l.replace(/^\S+:build: /, '')),
+      );
+      out(`release:check: the build failed (turbo exit ${build.status}, ${ms} ms); checking what is built:`);
+      for (const line of errors.slice(0, 12)) out(`  ✗ ${line.trim()}`);
     }
-    out(`release:check: built ${packages.length} packages in ${Math.round(performance.now() - started)} ms`);
   }
   const reports: Report[] = [];
   for (const p of packages) {
@@ -275,10 +282,10 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
   }
   const failed = reports.filter((r) => !r.ok).length;
   out(
-    `release:check: ${reports.length} public packages, ${reports.length - failed} ready, ${failed} failed ` +
-      `in ${Math.round(performance.now() - started)} ms`,
+    `release:check: ${reports.length} public packages, ${reports.length - failed} ready, ${failed} failed` +
+      `${buildFailed ? ', build failed' : ''} in ${Math.round(performance.now() - started)} ms`,
   );
-  return failed === 0 ? 0 : 1;
+  return failed === 0 && !buildFailed ? 0 : 1;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -43,6 +43,12 @@ export function userDirectory(root: string, env: NodeJS.ProcessEnv = process.env
   return env.INIT_CWD ?? root;
 }
 
+/** A path relative to the repository root when it is inside it, else absolute. */
+function shown(root: string, path: string): string {
+  const rel = relative(root, path);
+  return rel && !rel.startsWith('..') ? rel : path;
+}
+
 export interface CliIo {
   root?: string;
   /** Where relative file arguments start from; pnpm sets INIT_CWD to the directory it was run in. */
@@ -91,7 +97,7 @@ export function main(argv: string[], io: CliIo = {}): number {
     const baseSpec = readBase(root, args.base, args.base ? at(args.base) : undefined);
     baseLabel = baseSpec.label;
     base = SpecDocument.parse(baseSpec.text, `base ${baseLabel}`);
-    head = SpecDocument.parse(headText, relative(cwd, headPath) || headPath);
+    head = SpecDocument.parse(headText, shown(root, headPath));
   } catch (error) {
     err(`spec:diff: ${(error as Error).message}`);
     return 2;
@@ -116,7 +122,7 @@ export function main(argv: string[], io: CliIo = {}): number {
   }
   const ms = Math.round(performance.now() - started);
   out(
-    `spec:diff: ${baseLabel} → ${relative(root, headPath)}: ${changes.length} changes ` +
+    `spec:diff: ${baseLabel} → ${shown(root, headPath)}: ${changes.length} changes ` +
       `(${n('major')} major, ${n('minor')} minor, ${n('patch')} patch)${wrote} in ${ms} ms`,
   );
   out(`bump: ${bump}`);
