@@ -42,8 +42,10 @@ export class Router {
       path = path.slice(this.#basePath.length);
     const parts = path.split('/').slice(1);
     if (parts.length > 1 && parts.at(-1) === '') parts.pop();
+    const decoded = parts.map(safeDecode);
+    const lowered = decoded.map((part) => part.toLowerCase());
     for (const route of this.#routes) {
-      const pathParams = matchSegments(route, parts);
+      const pathParams = matchSegments(route, decoded, lowered);
       if (!pathParams) continue;
       const operation = route.byMethod.get(method);
       if (operation) return { kind: 'operation', operation, pathParams };
@@ -74,16 +76,20 @@ function specificity(route: Route): number {
   return score * 32 + Math.min(route.segments.length, 31);
 }
 
-function matchSegments(route: Route, parts: string[]): Record<string, string> | undefined {
-  if (route.segments.length !== parts.length) return undefined;
+function matchSegments(
+  route: Route,
+  decoded: string[],
+  lowered: string[],
+): Record<string, string> | undefined {
+  if (route.segments.length !== decoded.length) return undefined;
   const params: Record<string, string> = {};
-  for (const [index, segment] of route.segments.entries()) {
-    const part = parts[index] as string;
+  for (let index = 0; index < route.segments.length; index++) {
+    const segment = route.segments[index] as Route['segments'][number];
     if (segment.literal !== null) {
-      if (safeDecode(part).toLowerCase() !== segment.literal) return undefined;
+      if (lowered[index] !== segment.literal) return undefined;
     } else {
-      if (part === '') return undefined;
-      params[segment.param as string] = safeDecode(part);
+      if (decoded[index] === '') return undefined;
+      params[segment.param as string] = decoded[index] as string;
     }
   }
   return params;
