@@ -204,6 +204,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       contentType?: string,
       extra: Record<string, string> = {},
     ) => {
+      // A client that went away (e.g. during a delay) gets nothing, and nothing is recorded as sent.
+      if (res.destroyed) return;
       record.status = status;
       send(res, method, status, body, contentType, extra);
     };

@@ -270,6 +270,22 @@ describe('faults over HTTP', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(195);
   });
 
+  it('survives a client that gives up during a delay', async () => {
+    const server = await startFixtureServer({ faults: { delayMs: 300 } });
+    const error = await fetch(`${server.url}/v1/people`, {
+      headers: AUTH,
+      signal: AbortSignal.timeout(50),
+    }).catch((e: unknown) => e);
+    expect((error as Error).name).toBe('TimeoutError');
+    await expect.poll(() => server.requests[0]?.aborted, { timeout: 2_000 }).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    // The client left before the handler ran: nothing executed, nothing sent.
+    expect(server.requests[0]).toMatchObject({ executed: false, status: undefined, aborted: true });
+    expect((await call(server, { path: '/v1/people', headers: { 'x-mock-delay-ms': '0' } })).status).toBe(
+      200,
+    );
+  });
+
   it('follows the seeded rates over real HTTP (400 requests, 30% 429, 10% 503, 5% resets)', async () => {
     const server = await startFixtureServer({
       faults: {
