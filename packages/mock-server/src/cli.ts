@@ -20,6 +20,7 @@ Options:
   --hang-rate <0..1>    share of requests that never get a response
   --delay-ms <n>        delay before every response
   --retry-after <s>     Retry-After seconds for 429 and 503 (default 1)
+  --retry-after-format <seconds|http-date>  how Retry-After is written (default seconds)
   --record-limit <n>    keep the last n requests for /__mock/requests (default 10000)
   --enforce-throttle    429 when an x-reply-throttle-seconds operation is called again too soon
   --log                 print one line per request
@@ -38,6 +39,7 @@ const FLAGS = {
   'hang-rate': { type: 'string' },
   'delay-ms': { type: 'string' },
   'retry-after': { type: 'string' },
+  'retry-after-format': { type: 'string' },
   'record-limit': { type: 'string' },
   'enforce-throttle': { type: 'boolean' },
   log: { type: 'boolean' },
@@ -76,6 +78,7 @@ async function main(argv: string[]): Promise<void> {
   set('hangRate', number('hang-rate', values['hang-rate'], false));
   set('delayMs', number('delay-ms', values['delay-ms'], true));
   set('retryAfterSeconds', number('retry-after', values['retry-after'], true));
+  set('retryAfterFormat', values['retry-after-format'] as FaultOptions['retryAfterFormat']);
   if (values.seed !== undefined) set('seed', /^-?\d+$/.test(values.seed) ? Number(values.seed) : values.seed);
   if (values['statuses-5xx'] !== undefined) {
     set(

@@ -30,9 +30,13 @@ export interface FaultOptions {
   seed?: number | string;
   /** `Retry-After` value sent with 429 (and 503), in seconds. Default 1. */
   retryAfterSeconds?: number;
+  /** `Retry-After` as delay-seconds (`"2"`, default) or as an HTTP date that many seconds ahead. */
+  retryAfterFormat?: RetryAfterFormat;
   /** Statuses `rate5xx` picks from, uniformly. Default `[500, 502, 503]`. */
   statuses5xx?: (500 | 502 | 503)[];
 }
+
+export type RetryAfterFormat = 'seconds' | 'http-date';
 
 /** A fault for the next matching request(s), queued by tests. Filters are optional and all must match. */
 export interface ScriptedFault {
@@ -44,12 +48,14 @@ export interface ScriptedFault {
   path?: string;
   operationId?: string;
   retryAfterSeconds?: number;
+  retryAfterFormat?: RetryAfterFormat;
   delayMs?: number;
 }
 
 export interface FaultDecision {
   fault: FaultKind | undefined;
   retryAfterSeconds: number;
+  retryAfterFormat: RetryAfterFormat;
   delayMs: number;
   /** What decided: a request header, a scripted fault, the seeded PRNG, or nothing. */
   source: 'header' | 'script' | 'random' | 'none';
@@ -83,6 +89,7 @@ const DEFAULTS: ResolvedOptions = {
   delayMs: 0,
   seed: 1,
   retryAfterSeconds: 1,
+  retryAfterFormat: 'seconds',
   statuses5xx: [500, 502, 503],
 };
 
@@ -137,6 +144,9 @@ export function resolveFaultOptions(options: unknown, where = 'faults'): Resolve
     }
     out.seed = input.seed;
   }
+  if (input.retryAfterFormat !== undefined) {
+    out.retryAfterFormat = checkRetryAfterFormat(input.retryAfterFormat, `${where}.retryAfterFormat`);
+  }
   if (input.statuses5xx !== undefined) {
     const list = input.statuses5xx;
     if (
@@ -151,6 +161,15 @@ export function resolveFaultOptions(options: unknown, where = 'faults'): Resolve
     out.statuses5xx = [...list];
   }
   return out;
+}
+
+function checkRetryAfterFormat(value: unknown, where: string): RetryAfterFormat {
+  if (value !== 'seconds' && value !== 'http-date') {
+    throw new ReplyMockConfigError(
+      `${where} must be "seconds" or "http-date" (got ${JSON.stringify(value)})`,
+    );
+  }
+  return value;
 }
 
 /** Parses a fault kind from a header, CLI flag or JSON value (`429`, `"503"`, `"reset"`). */
@@ -192,6 +211,8 @@ function resolveScripted(
       );
     }
   }
+  if (input.retryAfterFormat !== undefined)
+    checkRetryAfterFormat(input.retryAfterFormat, `${where}.retryAfterFormat`);
   return { ...(input as unknown as ScriptedFault), fault, times };
 }
 
@@ -232,7 +253,11 @@ export class FaultInjector {
     // Two draws per request whatever decides, so headers and scripts never shift the random sequence.
     const kindDraw = this.#random();
     const statusDraw = this.#random();
-    const base = { retryAfterSeconds: this.#options.retryAfterSeconds, delayMs: this.#options.delayMs };
+    const base = {
+      retryAfterSeconds: this.#options.retryAfterSeconds,
+      retryAfterFormat: this.#options.retryAfterFormat,
+      delayMs: this.#options.delayMs,
+    };
     const headerDelay = numberHeader(request.headers[FAULT_HEADERS.delayMs]);
     const headerRetryAfter = numberHeader(request.headers[FAULT_HEADERS.retryAfter]);
     if (headerDelay !== undefined) base.delayMs = headerDelay;
@@ -258,6 +283,7 @@ export class FaultInjector {
       return {
         fault: entry.fault,
         retryAfterSeconds: entry.retryAfterSeconds ?? base.retryAfterSeconds,
+        retryAfterFormat: entry.retryAfterFormat ?? base.retryAfterFormat,
         delayMs: entry.delayMs ?? base.delayMs,
         source: 'script',
       };

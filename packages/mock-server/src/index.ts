@@ -4,6 +4,7 @@ export {
   FAULT_KINDS,
   type FaultKind,
   type FaultOptions,
+  type RetryAfterFormat,
   type ScriptedFault,
 } from './faults.js';
 export { type ExecutionFilter, type ExecutionGroup, REDACTED, type RecordedRequest } from './recorder.js';

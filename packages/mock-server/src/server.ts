@@ -274,11 +274,10 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
         hanging.add(res);
       } else if (fault === 429) {
         fail(operation, 429, `Too many requests: retry after ${decision.retryAfterSeconds} seconds`, {
-          'retry-after': String(decision.retryAfterSeconds),
+          'retry-after': retryAfter(decision),
         });
       } else {
-        const retry: Record<string, string> =
-          fault === 503 ? { 'retry-after': String(decision.retryAfterSeconds) } : {};
+        const retry: Record<string, string> = fault === 503 ? { 'retry-after': retryAfter(decision) } : {};
         fail(operation, fault, `Injected fault: ${fault} ${STATUS_TEXT[fault]}`, retry);
       }
       return;
@@ -610,6 +609,13 @@ function resetConnection(req: IncomingMessage): void {
   // An RST (ECONNRESET at the client) where supported; a plain close otherwise.
   if (typeof socket.resetAndDestroy === 'function') socket.resetAndDestroy();
   else socket.destroy();
+}
+
+function retryAfter(decision: { retryAfterSeconds: number; retryAfterFormat: string }): string {
+  if (decision.retryAfterFormat === 'http-date') {
+    return new Date(Date.now() + decision.retryAfterSeconds * 1000).toUTCString();
+  }
+  return String(decision.retryAfterSeconds);
 }
 
 /** A hash of the API key, so throttle windows are per key without keeping the key itself. */

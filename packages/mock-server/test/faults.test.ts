@@ -204,6 +204,27 @@ describe('faults over HTTP', () => {
     });
   });
 
+  it('writes Retry-After as an HTTP date when asked', async () => {
+    const server = await startFixtureServer({
+      faults: { retryAfterFormat: 'http-date', retryAfterSeconds: 30 },
+    });
+    server.scriptFaults(
+      429,
+      { fault: 503, retryAfterSeconds: 120 },
+      { fault: 429, retryAfterFormat: 'seconds' },
+    );
+    const now = Date.now();
+    const dates = [];
+    for (let i = 0; i < 2; i++) {
+      const header = (await call(server, { path: '/v1/people' })).headers.get('retry-after') ?? '';
+      expect(header).toMatch(/^\w{3}, \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/);
+      dates.push(Date.parse(header) - now);
+    }
+    expect(Math.abs((dates[0] ?? 0) - 30_000)).toBeLessThan(5_000);
+    expect(Math.abs((dates[1] ?? 0) - 120_000)).toBeLessThan(5_000);
+    expect((await call(server, { path: '/v1/people' })).headers.get('retry-after')).toBe('30');
+  });
+
   it.each([500, 502, 503] as const)('answers an injected %i', async (status) => {
     const server = await startFixtureServer({ faults: { rate5xx: 1, statuses5xx: [status] } });
     const answer = await call(server, { path: '/v1/people' });
