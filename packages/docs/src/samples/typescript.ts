@@ -4,6 +4,7 @@ import {
   type OpenApiDocument,
   type ParameterObject,
   type ResolvedOperation,
+  type SchemaObject,
 } from '../openapi.js';
 import { bodyValue, hasDocumentedValue, parameterValue } from './example-values.js';
 import { tsLiteral, tsString } from './ts-literal.js';
@@ -55,6 +56,16 @@ export function typescriptSample(
   }
   lines.push('', statement);
   if (target) lines.push(`console.log(${target});`);
+  if (isPaged(doc, resolved)) {
+    const item = singular(target ?? 'item');
+    lines.push(
+      '',
+      `// Or every ${item}, page after page:`,
+      `for await (const ${item} of ${client}.paginate(${tsString(resolved.path)})) {`,
+      `  console.log(${item});`,
+      '}',
+    );
+  }
   return `${lines.join('\n')}\n`;
 }
 
@@ -105,6 +116,33 @@ export function resultName(doc: OpenApiDocument, resolved: ResolvedOperation): s
   if (!match) return 'result';
   const rest = id.slice(match[0].length);
   return rest.charAt(0).toLowerCase() + rest.slice(1);
+}
+
+/**
+ * Whether `reply.paginate` walks this operation: a GET with a `page` query parameter whose success body is
+ * (or may be) a page envelope (`pagesCount` or `next`) with exactly one array of items, the rule
+ * `@replykit/client` uses for its pagination table.
+ */
+export function isPaged(doc: OpenApiDocument, resolved: ResolvedOperation): boolean {
+  if (resolved.method !== 'get') return false;
+  if (!resolved.parameters.some((p) => p.in === 'query' && p.name === 'page')) return false;
+  const response = deref(doc, resolved.operation.responses?.['200']);
+  const content = isObject(response) && isObject(response.content) ? response.content : {};
+  const media = Object.entries(content).find(([type]) => /json/i.test(type))?.[1];
+  if (!isObject(media) || !isObject(media.schema)) return false;
+  const schema = deref(doc, media.schema as SchemaObject);
+  // The envelope may be one variant of several (a page, or one item when filtered by id).
+  const variants = [schema, ...(schema.oneOf ?? []), ...(schema.anyOf ?? [])].map((v) => deref(doc, v));
+  return variants.some((variant) => {
+    const properties = variant.properties ?? {};
+    if (!('pagesCount' in properties) && !('next' in properties)) return false;
+    const arrays = Object.values(properties).filter((property) => deref(doc, property).type === 'array');
+    return arrays.length === 1;
+  });
+}
+
+function singular(name: string): string {
+  return name.endsWith('s') && name.length > 1 ? name.slice(0, -1) : name;
 }
 
 function hasResponseBody(doc: OpenApiDocument, resolved: ResolvedOperation): boolean {

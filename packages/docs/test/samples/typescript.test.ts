@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { listOperations, type OpenApiDocument, type ResolvedOperation } from '../../src/openapi.js';
-import { requestInit, resultName, sampleParameters, typescriptSample } from '../../src/samples/typescript.js';
+import {
+  isPaged,
+  requestInit,
+  resultName,
+  sampleParameters,
+  typescriptSample,
+} from '../../src/samples/typescript.js';
 import { MINI_SPEC } from '../helpers/paths.js';
 
 const doc = parse(readFileSync(MINI_SPEC, 'utf8')) as OpenApiDocument;
@@ -59,6 +65,23 @@ describe('typescriptSample', () => {
     expect(sample).toContain("const asJane = reply.actAs({ email: 'jane@example.com' });");
     expect(sample).toContain("asJane.POST('/v1/actions/pushtocampaign'");
     expect(sample).not.toContain('reply.POST');
+  });
+});
+
+describe('paged operations', () => {
+  it.each([
+    ['a GET with page and a page envelope', { given: 'listContacts', want: true }],
+    ['a GET returning a plain array', { given: 'listContactCampaigns', want: false }],
+    ['a POST', { given: 'createContact', want: false }],
+  ])('%s', (_, { given, want }) => {
+    expect(isPaged(doc, op(given))).toBe(want);
+  });
+
+  it('shows the paginate loop after the single-page call, on the same client', () => {
+    expect(typescriptSample(doc, op('listContacts'), { actAs: true })).toContain(
+      "// Or every contact, page after page:\nfor await (const contact of asJane.paginate('/v1/people')) {\n  console.log(contact);\n}\n",
+    );
+    expect(typescriptSample(doc, op('listContactCampaigns'))).not.toContain('paginate');
   });
 });
 
