@@ -64,6 +64,9 @@ const HANDLED = new Set([
   '$schema',
 ]);
 
+/** Stands for a property that is only named in `required`, without a schema. */
+const REQUIRED_ONLY: JsonObject = Object.freeze({}) as JsonObject;
+
 function flatten(doc: SpecDocument, node: unknown): Flat {
   const { value, ref } = doc.resolve(node);
   if (!isObject(value)) return { schema: value === false ? { not: {} } : {}, ref };
@@ -230,8 +233,9 @@ class SchemaComparison {
       }
     }
     // A required name without a schema still has to be there: a field of any type.
-    if (Array.isArray(s.required))
-      for (const name of s.required) if (!result.has(String(name))) result.set(String(name), {});
+    if (Array.isArray(s.required)) {
+      for (const name of s.required) if (!result.has(String(name))) result.set(String(name), REQUIRED_ONLY);
+    }
     return result;
   }
 
@@ -287,7 +291,20 @@ class SchemaComparison {
       } else if (breq.has(name) && !hreq.has(name)) {
         this.directed('request-field-became-optional', 'response-field-became-optional', at, '');
       }
-      this.compare(node, hp.get(name), at, ancestors);
+      const headNode = hp.get(name);
+      if ((node === REQUIRED_ONLY) !== (headNode === REQUIRED_ONLY)) {
+        // The schema went away (or came) while the name stayed in `required`: a field of any type.
+        const types = (n: unknown, doc: SpecDocument) =>
+          n === REQUIRED_ONLY
+            ? 'any (only listed in required)'
+            : describeTypes(typesOf(flatten(doc, n).schema));
+        const detail = `${types(node, this.ctx.base)} → ${types(headNode, this.ctx.head)}`;
+        if (this.ctx.direction === 'request' && headNode === REQUIRED_ONLY) {
+          this.report('request-type-widened', at, detail);
+        } else this.directed('request-type-changed', 'response-type-changed', at, detail);
+        continue;
+      }
+      this.compare(node, headNode, at, ancestors);
     }
   }
 

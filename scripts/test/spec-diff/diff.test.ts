@@ -241,6 +241,16 @@ const cases: [string, { base: string; head: string; want: string[] }][] = [
     },
   ],
   [
+    'response field schema removed while still required: a field of any type',
+    {
+      base: 'base.yaml',
+      head: 'response-field-schema-removed.yaml',
+      want: [
+        'major  GET /v1/people › response 200 › total — response type changed: integer → any (only listed in required)',
+      ],
+    },
+  ],
+  [
     'response field became nullable',
     {
       base: 'base.yaml',
