@@ -143,7 +143,7 @@ describe('regenerate.yml', () => {
     const at = (pattern: RegExp) => job.steps.findIndex((s) => pattern.test(s.run ?? ''));
     const sync = at(/pnpm@[\d.]+ sync --from "\$COLLECTION_URL"/);
     const generate = at(/pnpm@[\d.]+ generate/);
-    const diff = at(/pnpm@[\d.]+ spec:diff --changeset/);
+    const diff = at(/pnpm@[\d.]+ spec:diff --base HEAD --changeset/);
     const pr = job.steps.findIndex((s) => s.uses?.startsWith('peter-evans/create-pull-request@'));
     expect([sync, generate, diff, pr].every((i) => i >= 0)).toBe(true);
     expect(sync < generate && generate < diff && diff < pr).toBe(true);
