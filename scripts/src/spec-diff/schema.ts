@@ -89,6 +89,13 @@ function flatten(doc: SpecDocument, node: unknown): Flat {
   return { schema: merged, ref };
 }
 
+function jsonType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value === 'object' ? 'object' : typeof value;
+}
+
 /** The JSON types a schema allows; `undefined` means any. */
 function typesOf(s: JsonObject): Set<string> | undefined {
   let types: Set<string> | undefined;
@@ -96,6 +103,7 @@ function typesOf(s: JsonObject): Set<string> | undefined {
   else if (Array.isArray(s.type)) types = new Set(s.type.map(String));
   else if (isObject(s.properties) || s.additionalProperties !== undefined) types = new Set(['object']);
   else if (s.items !== undefined) types = new Set(['array']);
+  else if (enumOf(s)) types = new Set((enumOf(s) ?? []).map(jsonType)); // `enum: [a, b]` alone is still typed
   if (types && s.nullable === true) types.add('null');
   return types;
 }
