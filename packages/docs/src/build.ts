@@ -27,7 +27,15 @@ export interface BuildOptions {
   repoRoot?: string;
 }
 
+/** A problem that did not stop the build, for the log. */
+export interface BuildWarning {
+  code: string;
+  location: string;
+  message: string;
+}
+
 export interface BuildResult extends DocsSpecStats {
+  warnings: BuildWarning[];
   htmlPath: string;
   htmlBytes: number;
   changelogEntries: number;
@@ -47,6 +55,7 @@ export async function buildDocs(options: BuildOptions): Promise<BuildResult> {
   const { spec, stats } = buildDocsSpec(curated, { introduction, changelog: renderChangelog(sources) });
   failOnHits(findForbiddenPhrasesInJson(spec), 'the docs spec');
 
+  const warnings: BuildWarning[] = [];
   const staging = `${options.outDir}.tmp-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
@@ -55,7 +64,14 @@ export async function buildDocs(options: BuildOptions): Promise<BuildResult> {
     writeFileSync(specOut, `${JSON.stringify(spec, null, 2)}\n`);
     const htmlOut = join(staging, 'index.html');
     await redoclyBuildDocs(specOut, htmlOut);
-    const { html } = inlineRemoteAssets(readFileSync(htmlOut, 'utf8'));
+    const { html, missing } = inlineRemoteAssets(readFileSync(htmlOut, 'utf8'));
+    for (const url of missing) {
+      warnings.push({
+        code: 'redoc-asset-not-found',
+        location: 'src/offline.ts INLINED_ASSETS',
+        message: `the Redoc bundle no longer contains ${url}; remove the entry if Redoc stopped loading it`,
+      });
+    }
     writeFileSync(htmlOut, html);
     const external = externalResources(html);
     if (external.length > 0)
@@ -70,6 +86,7 @@ export async function buildDocs(options: BuildOptions): Promise<BuildResult> {
   const htmlPath = join(options.outDir, 'index.html');
   return {
     ...stats,
+    warnings,
     htmlPath,
     htmlBytes: statSync(htmlPath).size,
     changelogEntries: sources.pending.length + sources.released.length,

@@ -13,6 +13,7 @@ const started = performance.now();
 try {
   const result = await buildDocs({ specPath: resolve(values.spec), outDir: resolve(values.out) });
   const ms = Math.round(performance.now() - started);
+  for (const warning of result.warnings) console.error(JSON.stringify(warning));
   console.log(
     `docs: ${result.operations} operations, ${result.typescriptSamples} TypeScript + ${result.actAsSamples} actAs + ` +
       `${result.curlSamples} curl samples, ${result.throttled} throttled, ${result.changelogEntries} changelog sources ` +

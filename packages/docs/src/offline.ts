@@ -46,7 +46,7 @@ export const INLINED_ASSETS = [
   {
     url: 'https://cdn.redoc.ly/redoc/logo-mini-full.svg',
     reason: 'the "API docs by Redocly" credit at the foot of the sidebar',
-    replacement: svg(44, `<text x="0" y="12" ${WORDMARK_FONT}>Redocly</text>`),
+    replacement: svg(52, `<text x="0" y="12" ${WORDMARK_FONT}>Redocly</text>`),
   },
   {
     url: 'https://cdn.redoc.ly/redoc/logo-mini.svg',
@@ -55,14 +55,16 @@ export const INLINED_ASSETS = [
   },
 ] as const;
 
-/** The page with every `INLINED_ASSETS` URL replaced by its inline equivalent, and how many were found. */
-export function inlineRemoteAssets(html: string): { html: string; replaced: number } {
+/** The page with every `INLINED_ASSETS` URL replaced by its inline equivalent; `missing` lists those not found. */
+export function inlineRemoteAssets(html: string): { html: string; replaced: number; missing: string[] } {
   let replaced = 0;
   let result = html;
+  const missing: string[] = [];
   for (const asset of INLINED_ASSETS) {
     const parts = result.split(asset.url);
+    if (parts.length === 1) missing.push(asset.url);
     replaced += parts.length - 1;
     result = parts.join(asset.replacement);
   }
-  return { html: result, replaced };
+  return { html: result, replaced, missing };
 }

@@ -72,8 +72,13 @@ describe('inlineRemoteAssets', () => {
     const html = `<script>a="${full.url}";b="${mini.url}";c="${full.url}"</script>`;
     const result = inlineRemoteAssets(html);
     expect(result.replaced).toBe(3);
+    expect(result.missing).toEqual([]);
     expect(result.html).not.toContain('cdn.redoc.ly');
     expect(result.html).toContain(full.replacement);
+  });
+
+  it('names the assets it did not find', () => {
+    expect(inlineRemoteAssets('<p>no bundle</p>').missing).toEqual(INLINED_ASSETS.map((asset) => asset.url));
   });
 
   it('gives every inlined asset a data: URL and a reason', () => {

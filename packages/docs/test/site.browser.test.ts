@@ -119,7 +119,7 @@ describe('the built reference in chromium', () => {
     await expect
       .poll(() => page.locator('h2', { hasText: summary }).count(), { timeout: 10_000 })
       .toBeGreaterThan(0);
-    await page.waitForTimeout(300);
+    await page.waitForTimeout(1_000); // let the sidebar finish scrolling to the entry
     await page.screenshot({ path: join(TEST_OUTPUT, 'docs-operation.png') });
   });
 
