@@ -674,7 +674,8 @@ function edit(doc: JsonObject, path: (string | number)[], how: Edit): JsonObject
   return copy;
 }
 
-/** Edits that leave the meaning unchanged: deleting a default, or a `type` the other keywords imply. */
+/** Edits that leave the meaning unchanged: deleting a default, or a `type` the other keywords imply
+ * (`properties` → object, `items` → array, string `enum` values → string). */
 function equivalent(doc: JsonObject, path: (string | number)[], how: Edit): boolean {
   if (how !== 'delete') return false;
   let parent: unknown = doc;
@@ -685,6 +686,9 @@ function equivalent(doc: JsonObject, path: (string | number)[], how: Edit): bool
   if (value === false && ['required', 'deprecated', 'readOnly', 'writeOnly'].includes(String(key)))
     return true;
   if (key === 'type' && value === 'object' && isObject(siblings.properties)) return true;
+  if (key === 'type' && value === 'string' && Array.isArray(siblings.enum)) {
+    return siblings.enum.every((v) => typeof v === 'string');
+  }
   return key === 'type' && value === 'array' && siblings.items !== undefined;
 }
 
