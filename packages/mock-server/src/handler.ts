@@ -1,0 +1,403 @@
+import { createHash } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type ParsedBody, parseBody } from './body.js';
+import type { ErrorBodies } from './error-body.js';
+import { type CannedResponse, parsePrefer } from './examples.js';
+import type { FaultDecision, FaultInjector } from './faults.js';
+import { firstValue, nonEmpty, resetConnection, send, sleep } from './http.js';
+import type { Operation } from './operations.js';
+import type { ResolvedOptions } from './options.js';
+import { type RecordedRequest, redactHeaders } from './recorder.js';
+import type { Router } from './router.js';
+import {
+  type CompiledOperation,
+  coerceParameter,
+  type SpecValidator,
+  toIssues,
+  type ValidationIssue,
+  validateBody,
+} from './validation.js';
+
+/** An operation ready to serve: its compiled validators and canned responses. */
+export interface ServedOperation {
+  operation: Operation;
+  compiled: CompiledOperation;
+  success: CannedResponse;
+  /** Canned responses per documented status, for `Prefer: code=...`. */
+  byStatus: Map<number, CannedResponse>;
+}
+
+export interface HandlerContext {
+  options: ResolvedOptions;
+  router: Router;
+  served: Map<Operation, ServedOperation>;
+  errors: ErrorBodies;
+  secrets: ReadonlySet<string>;
+  faults: FaultInjector;
+  validator: SpecValidator;
+  requests: RecordedRequest[];
+  /** Responses held open by the `hang` fault, ended by `close()`. */
+  hanging: Set<ServerResponse>;
+}
+
+/** One request on its way through the pipeline. */
+interface Exchange {
+  req: IncomingMessage;
+  res: ServerResponse;
+  url: URL;
+  method: string;
+  body: ParsedBody;
+  record: RecordedRequest;
+}
+
+const IMPERSONATION_HEADERS = { userId: 'x-user-id', email: 'x-user-email' } as const;
+const STATUS_TEXT: Record<number, string> = {
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+};
+
+/**
+ * Answers API requests in fixed stages (ADR 0031): record, route, authenticate, fault, validate, throttle,
+ * execute. The first stage that answers ends the request.
+ */
+export class ApiHandler {
+  readonly #context: HandlerContext;
+  // Throttle windows: operation + credential hash + impersonation -> time of the last execution.
+  readonly #lastExecuted = new Map<string, number>();
+  #seq = 0;
+
+  constructor(context: HandlerContext) {
+    this.#context = context;
+  }
+
+  async handle(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    method: string,
+    raw: Buffer,
+  ): Promise<void> {
+    const { router } = this.#context;
+    if (method === 'OPTIONS' && router.match('OPTIONS', url.pathname).kind !== 'operation') {
+      res.writeHead(204, {
+        'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
+        'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*',
+        'access-control-max-age': '600',
+      });
+      res.end();
+      return;
+    }
+    const started = performance.now();
+    const body = await parseBody(raw, firstValue(req.headers['content-type']));
+    const exchange: Exchange = {
+      req,
+      res,
+      url,
+      method,
+      body,
+      record: this.#record(req, url, method, raw, body),
+    };
+    res.on('close', () => this.#finish(exchange, started));
+
+    const match = router.match(method, url.pathname);
+    if (match.kind === 'not-found') {
+      this.#fail(exchange, undefined, 404, `No operation matches ${method} ${url.pathname}`);
+      return;
+    }
+    if (match.kind === 'method-not-allowed') {
+      const allow = match.allow.join(', ');
+      this.#fail(
+        exchange,
+        undefined,
+        405,
+        `${method} is not allowed on ${match.template} (allowed: ${allow})`,
+        {
+          allow,
+        },
+      );
+      return;
+    }
+    const served = this.#context.served.get(match.operation) as ServedOperation;
+    exchange.record.operationId = served.operation.operationId;
+    exchange.record.pathTemplate = served.operation.path;
+
+    if (!this.#authenticate(exchange, served.operation)) return;
+    const decision = await this.#injectFault(exchange, served.operation);
+    if (!decision) return;
+    if (!this.#validate(exchange, served, match.pathParams)) return;
+    const throttleKey = this.#throttle(exchange, served.operation);
+    if (throttleKey === undefined) return;
+    this.#execute(exchange, served, decision, throttleKey);
+  }
+
+  #record(req: IncomingMessage, url: URL, method: string, raw: Buffer, body: ParsedBody): RecordedRequest {
+    const { options, requests, secrets } = this.#context;
+    const bodyHash = raw.length > 0 ? createHash('sha256').update(raw).digest('hex') : undefined;
+    const record: RecordedRequest = {
+      seq: ++this.#seq,
+      receivedAt: new Date().toISOString(),
+      method,
+      path: url.pathname,
+      query: queryObject(url.searchParams),
+      headers: redactHeaders(req.headers, secrets),
+      body: body.value,
+      bodyHash,
+      operationId: undefined,
+      pathTemplate: undefined,
+      impersonation: impersonationOf(req.headers),
+      validation: { valid: true, issues: [] },
+      fault: undefined,
+      throttled: false,
+      executed: false,
+      status: undefined,
+      aborted: false,
+      idempotencyKey: idempotencyKey(req.headers, options.idempotencyHeaders, method, url, bodyHash),
+      durationMs: undefined,
+    };
+    requests.push(record);
+    if (requests.length > options.recordLimit) requests.splice(0, requests.length - options.recordLimit);
+    return record;
+  }
+
+  #finish({ res, record }: Exchange, started: number): void {
+    this.#context.hanging.delete(res);
+    record.durationMs = Math.round((performance.now() - started) * 100) / 100;
+    const resetByUs = record.fault === 'reset' || record.fault === 'reset-after-execute';
+    if (!res.writableFinished && !resetByUs) record.aborted = true;
+    this.#context.options.onRequest?.(record);
+  }
+
+  #respond(
+    exchange: Exchange,
+    status: number,
+    body: unknown,
+    contentType?: string,
+    extra?: Record<string, string>,
+  ) {
+    // A client that went away (e.g. during a delay) gets nothing, and nothing is recorded as sent.
+    if (exchange.res.destroyed) return;
+    exchange.record.status = status;
+    send(exchange.res, exchange.method, status, body, contentType, extra);
+  }
+
+  #fail(
+    exchange: Exchange,
+    operation: Operation | undefined,
+    status: number,
+    message: string,
+    extra?: Record<string, string>,
+  ): void {
+    const error = this.#context.errors.build(operation, status, message);
+    this.#respond(exchange, status, error.body, error.contentType, extra);
+  }
+
+  #authenticate(exchange: Exchange, operation: Operation): boolean {
+    const names = operation.apiKeyHeaders;
+    if (names.length === 0 || names.some((name) => nonEmpty(exchange.req.headers[name]))) return true;
+    this.#fail(exchange, operation, 401, `Missing API key: send it in the ${names[0]} header`);
+    return false;
+  }
+
+  /** Applies the delay and any fault; resolves with the decision when the request goes on, else `undefined`. */
+  async #injectFault(exchange: Exchange, operation: Operation): Promise<FaultDecision | undefined> {
+    const { req, res, url, method, record } = exchange;
+    let decision: FaultDecision;
+    try {
+      decision = this.#context.faults.decide({
+        method,
+        path: url.pathname,
+        pathTemplate: operation.path,
+        operationId: operation.operationId,
+        headers: req.headers,
+      });
+    } catch (error) {
+      this.#fail(exchange, operation, 400, (error as Error).message);
+      return undefined;
+    }
+    const fault = decision.fault;
+    if (decision.delayMs > 0 && fault !== 'hang') {
+      await sleep(decision.delayMs);
+      if (res.destroyed) return undefined;
+    }
+    if (fault === undefined || fault === 'reset-after-execute') return decision;
+    record.fault = fault;
+    if (fault === 'reset') {
+      resetConnection(req);
+    } else if (fault === 'hang') {
+      this.#context.hanging.add(res);
+    } else if (fault === 429) {
+      this.#fail(
+        exchange,
+        operation,
+        429,
+        `Too many requests: retry after ${decision.retryAfterSeconds} seconds`,
+        {
+          'retry-after': retryAfter(decision),
+        },
+      );
+    } else {
+      const extra: Record<string, string> = fault === 503 ? { 'retry-after': retryAfter(decision) } : {};
+      this.#fail(exchange, operation, fault, `Injected fault: ${fault} ${STATUS_TEXT[fault]}`, extra);
+    }
+    return undefined;
+  }
+
+  #validate(exchange: Exchange, served: ServedOperation, pathParams: Record<string, string>): boolean {
+    const { validator, secrets, options } = this.#context;
+    const headers = exchange.req.headers;
+    const issues: ValidationIssue[] = [];
+    // ASP.NET binds query parameters case-insensitively.
+    const query = new Map<string, string[]>();
+    for (const [name, value] of exchange.url.searchParams) {
+      const key = name.toLowerCase();
+      query.set(key, [...(query.get(key) ?? []), value]);
+    }
+    for (const { parameter, schema, validate } of served.compiled.parameters) {
+      let raw: string | string[] | undefined;
+      if (parameter.in === 'path') raw = pathParams[parameter.name];
+      else if (parameter.in === 'query') raw = query.get(parameter.name.toLowerCase());
+      else if (parameter.in === 'header') raw = headers[parameter.name.toLowerCase()];
+      else continue;
+      if (raw === undefined || (Array.isArray(raw) && raw.length === 0)) {
+        if (parameter.required)
+          issues.push({ in: parameter.in, field: parameter.name, message: 'is required' });
+        continue;
+      }
+      if (!validate) continue;
+      const value = coerceParameter(raw, parameter, schema, (s) =>
+        validator.resolveSchema(s, parameter.name),
+      );
+      if (!validate(value)) {
+        // Never echo a credential back, even when the spec also declares it as a header parameter.
+        const secret = parameter.in === 'header' && secrets.has(parameter.name.toLowerCase());
+        issues.push(...toIssues(parameter.in, parameter.name, validate.errors, secret ? undefined : value));
+      }
+    }
+    issues.push(
+      ...validateBody(served.compiled, exchange.body, (s) => validator.resolveSchema(s, 'request body')),
+    );
+    if (
+      options.rejectBothImpersonationHeaders &&
+      nonEmpty(headers[IMPERSONATION_HEADERS.userId]) &&
+      nonEmpty(headers[IMPERSONATION_HEADERS.email])
+    ) {
+      issues.push({
+        in: 'header',
+        field: 'X-User-Email',
+        message: 'must not be sent together with X-User-Id',
+      });
+    }
+    if (issues.length === 0) return true;
+    exchange.record.validation = { valid: false, issues };
+    this.#fail(exchange, served.operation, 400, `Invalid request: ${issues.map(describeIssue).join('; ')}`);
+    return false;
+  }
+
+  /** With `enforceThrottle`, answers 429 inside an operation's throttle window; else returns the window key. */
+  #throttle(exchange: Exchange, operation: Operation): string | undefined {
+    const { req, record } = exchange;
+    const key = `${operation.operationId}|${credentialOf(req.headers, operation.apiKeyHeaders)}|${JSON.stringify(record.impersonation)}`;
+    if (!this.#context.options.enforceThrottle || operation.throttleSeconds === undefined) return key;
+    const last = this.#lastExecuted.get(key) ?? Number.NEGATIVE_INFINITY;
+    const waitMs = last + operation.throttleSeconds * 1000 - Date.now();
+    if (waitMs <= 0) return key;
+    record.throttled = true;
+    const message = `Too many requests: ${operation.operationId} accepts one call per ${operation.throttleSeconds} seconds`;
+    this.#fail(exchange, operation, 429, message, { 'retry-after': String(Math.ceil(waitMs / 1000)) });
+    return undefined;
+  }
+
+  /** Picks the example (`Prefer: code=..., example=...`), marks the request executed and answers. */
+  #execute(exchange: Exchange, served: ServedOperation, decision: FaultDecision, throttleKey: string): void {
+    const { operation } = served;
+    const prefer = parsePrefer(firstValue(exchange.req.headers.prefer));
+    let canned = served.success;
+    if (prefer.code !== undefined) {
+      const chosen = served.byStatus.get(prefer.code);
+      if (!chosen) {
+        this.#fail(
+          exchange,
+          operation,
+          400,
+          `Prefer: code=${prefer.code} is not documented for ${operation.operationId}`,
+        );
+        return;
+      }
+      canned = chosen;
+    }
+    let example = canned.examples.values().next().value;
+    if (prefer.example !== undefined) {
+      if (!canned.examples.has(prefer.example)) {
+        const names = [...canned.examples.keys()].join(', ') || 'none';
+        const message = `Prefer: example=${prefer.example} is not an example of ${operation.operationId} (${names})`;
+        this.#fail(exchange, operation, 400, message);
+        return;
+      }
+      example = canned.examples.get(prefer.example);
+    }
+    exchange.record.executed = true;
+    if (operation.throttleSeconds !== undefined) this.#lastExecuted.set(throttleKey, Date.now());
+    if (decision.fault === 'reset-after-execute') {
+      exchange.record.fault = decision.fault;
+      resetConnection(exchange.req);
+      return;
+    }
+    this.#respond(exchange, canned.status, example, canned.contentType);
+  }
+}
+
+function queryObject(search: URLSearchParams): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [name, value] of search) {
+    const previous = out[name];
+    out[name] =
+      previous === undefined ? value : [...(Array.isArray(previous) ? previous : [previous]), value];
+  }
+  return out;
+}
+
+function impersonationOf(headers: IncomingMessage['headers']): RecordedRequest['impersonation'] {
+  const out: RecordedRequest['impersonation'] = {};
+  const userId = firstValue(headers[IMPERSONATION_HEADERS.userId]);
+  const email = firstValue(headers[IMPERSONATION_HEADERS.email]);
+  if (userId !== undefined) out.userId = userId;
+  if (email !== undefined) out.email = email;
+  return out;
+}
+
+function idempotencyKey(
+  headers: IncomingMessage['headers'],
+  names: string[],
+  method: string,
+  url: URL,
+  bodyHash: string | undefined,
+): string {
+  for (const name of names) {
+    const value = firstValue(headers[name]);
+    if (value) return `${name}:${value}`;
+  }
+  return `${method} ${url.pathname}${url.search} body:${bodyHash ?? '-'}`;
+}
+
+function describeIssue(issue: ValidationIssue): string {
+  if (issue.in === 'body')
+    return issue.field
+      ? `request body field "${issue.field}" ${issue.message}`
+      : `request body ${issue.message}`;
+  const where = issue.in === 'header' ? 'header' : `${issue.in} parameter`;
+  return `${where} "${issue.field}" ${issue.message}`;
+}
+
+function retryAfter(decision: FaultDecision): string {
+  if (decision.retryAfterFormat === 'http-date') {
+    return new Date(Date.now() + decision.retryAfterSeconds * 1000).toUTCString();
+  }
+  return String(decision.retryAfterSeconds);
+}
+
+/** A hash of the API key, so throttle windows are per key without keeping the key itself. */
+function credentialOf(headers: IncomingMessage['headers'], names: string[]): string {
+  const key = names.map((name) => firstValue(headers[name])).find((value) => value !== undefined) ?? '';
+  return createHash('sha256').update(key).digest('hex').slice(0, 16);
+}
