@@ -3,6 +3,7 @@ import createClient, { type Client } from 'openapi-fetch';
 import { inspectSymbol, REDACTED } from './core/redact.js';
 import type { PaginatedPath } from './generated/pagination.js';
 import { authMiddleware } from './middleware/auth.js';
+import { composeOnRequest } from './middleware/compose.js';
 import {
   type Impersonation,
   type ImpersonationHeader,
@@ -14,7 +15,7 @@ import { type ThrottleState, throttleMiddleware } from './middleware/throttle.js
 import { type ReplyClientOptions, type ReplyUsage, type ResolvedOptions, resolveOptions } from './options.js';
 import { type PageItem, type PaginateInit, paginate } from './paginate.js';
 import { QuotaCounter } from './transport/quota.js';
-import { createTransport } from './transport/transport.js';
+import { CALLER_SIGNAL, createTransport } from './transport/transport.js';
 
 /** A typed Reply API client: openapi-fetch's methods plus impersonation, pagination and usage. */
 export interface ReplyClient extends Omit<Client<paths>, 'use' | 'eject'> {
@@ -53,6 +54,18 @@ function describe(shared: Shared, impersonation: ImpersonationHeader | undefined
   };
 }
 
+type CallInit = ({ signal?: AbortSignal | null } & Record<string, unknown>) | undefined;
+
+/** Marks calls that pass a signal, so the transport links it (calls without one skip that cost). */
+function markSignal(init: CallInit): CallInit {
+  return init?.signal ? { ...init, [CALLER_SIGNAL]: true } : init;
+}
+
+function flagSignal<Method>(method: Method): Method {
+  const call = method as (url: never, init?: CallInit) => unknown;
+  return ((url: never, init?: CallInit) => call(url, markSignal(init))) as Method;
+}
+
 function buildClient(shared: Shared, impersonation: ImpersonationHeader | undefined): ReplyClient {
   const { options } = shared;
   const core = createClient<paths>({
@@ -60,22 +73,25 @@ function buildClient(shared: Shared, impersonation: ImpersonationHeader | undefi
     fetch: shared.fetch,
     headers: options.headers,
   });
-  core.use(authMiddleware(options.apiKey), impersonationMiddleware(impersonation));
-  if (options.throttle) core.use(throttleMiddleware(shared.throttle));
+  const onRequest = [authMiddleware(options.apiKey), impersonationMiddleware(impersonation)];
+  if (options.throttle) onRequest.push(throttleMiddleware(shared.throttle));
+  core.use(composeOnRequest(onRequest));
   if (options.logger) core.use(loggingMiddleware(options.logger));
   if (options.middleware.length > 0) core.use(...options.middleware);
+  const GET = flagSignal(core.GET);
   return {
-    request: core.request,
-    GET: core.GET,
-    PUT: core.PUT,
-    POST: core.POST,
-    DELETE: core.DELETE,
-    OPTIONS: core.OPTIONS,
-    HEAD: core.HEAD,
-    PATCH: core.PATCH,
-    TRACE: core.TRACE,
+    request: ((method: never, url: never, init?: CallInit) =>
+      core.request(method, url, markSignal(init) as never)) as unknown as ReplyClient['request'],
+    GET,
+    PUT: flagSignal(core.PUT),
+    POST: flagSignal(core.POST),
+    DELETE: flagSignal(core.DELETE),
+    OPTIONS: flagSignal(core.OPTIONS),
+    HEAD: flagSignal(core.HEAD),
+    PATCH: flagSignal(core.PATCH),
+    TRACE: flagSignal(core.TRACE),
     actAs: (identity) => buildClient(shared, impersonationHeader(identity)),
-    paginate: (path, init) => paginate(core.GET as never, path, init),
+    paginate: (path, init) => paginate(GET as never, path, init),
     get usage() {
       return shared.counter.usage();
     },

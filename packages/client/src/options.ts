@@ -94,112 +94,104 @@ export interface ResolvedOptions {
   middleware: Middleware[];
 }
 
-const reservedHeaders = new Set(['x-api-key', 'x-user-id', 'x-user-email']);
+const reservedHeaders = /^x-(api-key|user-id|user-email)$/i;
+
+/** The rule each numeric option must meet. */
+const numberRules = {
+  timeoutMs: 'positive',
+  maxRetries: 'non-negative integer',
+  retryDelayMs: 'non-negative',
+  maxRetryDelayMs: 'non-negative',
+  maxRetryAfterMs: 'non-negative',
+  monthlyQuota: 'positive',
+  quotaWarningRatio: 'fraction',
+} as const;
+
+/** The `typeof` each other option must have when set. */
+const typeRules = {
+  fetch: 'function',
+  headers: 'object',
+  logger: 'object',
+  throttle: 'boolean',
+  onQuotaWarning: 'function',
+  middleware: 'object',
+} as const;
 
 function fail(message: string): never {
   throw new ReplyConfigError(`createReplyClient: ${message}`);
 }
 
-function environmentApiKey(): string | undefined {
-  // `process` is read through globalThis so that browsers, Deno and edge runtimes never touch it.
-  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
-  return env?.REPLY_API_KEY;
+/** Index of the first character outside printable ASCII (space excluded), or -1. */
+export function nonPrintable(value: string): number {
+  return value.search(/[^\x21-\x7e]/);
 }
 
-/** Describes a key problem without ever echoing the key. */
-function apiKeyProblem(apiKey: unknown): string | undefined {
-  if (typeof apiKey !== 'string') return `apiKey must be a string (got ${typeof apiKey})`;
-  if (apiKey.trim() === '') return 'apiKey is empty';
-  for (let index = 0; index < apiKey.length; index++) {
-    const code = apiKey.charCodeAt(index);
-    if (code <= 0x20 || code >= 0x7f) {
-      return `apiKey contains a whitespace, control or non-ASCII character at index ${index}`;
-    }
-  }
-  return undefined;
-}
-
-function number(
-  options: ReplyClientOptions,
-  name: 'timeoutMs' | 'maxRetries' | 'retryDelayMs' | 'maxRetryDelayMs' | 'maxRetryAfterMs' | 'monthlyQuota',
-  rule: 'positive' | 'non-negative integer' | 'non-negative',
-): number {
-  const value = options[name] ?? replyClientDefaults[name];
+function checkNumber(name: keyof typeof numberRules, value: unknown): void {
+  const rule = numberRules[name];
   const ok =
     typeof value === 'number' &&
     Number.isFinite(value) &&
     (rule === 'positive'
       ? value > 0
-      : rule === 'non-negative'
-        ? value >= 0
-        : Number.isInteger(value) && value >= 0);
-  if (!ok) fail(`${name} must be a ${rule} number (got ${JSON.stringify(value) ?? String(value)})`);
-  return value;
+      : rule === 'fraction'
+        ? value > 0 && value <= 1
+        : value >= 0 && (rule === 'non-negative' || Number.isInteger(value)));
+  if (!ok)
+    fail(
+      `${name} must be a ${rule === 'fraction' ? 'number in (0, 1]' : `${rule} number`} (got ${String(value)})`,
+    );
 }
 
 /** Validates the options and fills in defaults; throws `ReplyConfigError` naming the first bad option. */
 export function resolveOptions(options: ReplyClientOptions = {}): ResolvedOptions {
   if (options === null || typeof options !== 'object') fail('options must be an object');
-  const apiKey = options.apiKey ?? environmentApiKey();
+  // `process` is read through globalThis so that browsers, Deno and edge runtimes never touch it.
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  const apiKey = options.apiKey ?? env?.REPLY_API_KEY;
   if (apiKey === undefined) fail('no API key: pass { apiKey } or set the REPLY_API_KEY environment variable');
-  const keyProblem = apiKeyProblem(apiKey);
-  if (keyProblem) fail(keyProblem);
-
-  const baseUrl = options.baseUrl ?? replyClientDefaults.baseUrl;
-  let parsed: URL | undefined;
-  try {
-    parsed = new URL(baseUrl);
-  } catch {
-    parsed = undefined;
+  // The key itself is never part of a message: only its type or the position of a bad character.
+  if (typeof apiKey !== 'string' || apiKey === '' || nonPrintable(apiKey) >= 0) {
+    fail(
+      typeof apiKey !== 'string'
+        ? `apiKey must be a string (got ${typeof apiKey})`
+        : `apiKey must be printable ASCII without spaces (${apiKey === '' ? 'it is empty' : `bad character at index ${nonPrintable(apiKey)}`})`,
+    );
   }
-  if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
-    fail(`baseUrl must be an absolute http(s) URL (got ${JSON.stringify(baseUrl)})`);
-  }
-
-  const fetchImpl = options.fetch ?? (globalThis.fetch as FetchLike | undefined);
-  if (typeof fetchImpl !== 'function') fail('fetch must be a function, and this runtime has no global fetch');
-
-  const headers = options.headers ?? {};
-  if (headers === null || typeof headers !== 'object') fail('headers must be an object of strings');
-  for (const [name, value] of Object.entries(headers)) {
-    if (reservedHeaders.has(name.toLowerCase())) {
-      fail(`headers.${name} is set by the client: use apiKey or actAs() instead`);
+  const resolved = {
+    ...replyClientDefaults,
+    fetch: globalThis.fetch,
+    headers: {},
+    middleware: [],
+  } as unknown as ResolvedOptions;
+  for (const [name, value] of Object.entries(options)) {
+    if (!(name in numberRules || name in typeRules || name === 'apiKey' || name === 'baseUrl')) {
+      fail(`unknown option ${JSON.stringify(name)}`);
     }
+    if (value !== undefined) (resolved as unknown as Record<string, unknown>)[name] = value;
+  }
+  resolved.apiKey = apiKey;
+
+  for (const name of Object.keys(numberRules) as (keyof typeof numberRules)[])
+    checkNumber(name, resolved[name]);
+  for (const [name, type] of Object.entries(typeRules)) {
+    const value = resolved[name as keyof typeof typeRules];
+    if (value !== undefined && (typeof value !== type || value === null)) {
+      fail(
+        `${name} must be a${type === 'object' ? 'n' : ''} ${type} (got ${value === null ? 'null' : typeof value})`,
+      );
+    }
+  }
+  if (typeof resolved.fetch !== 'function') fail('fetch is required: this runtime has no global fetch');
+  if (!/^https?:\/\/[^/]/.test(String(resolved.baseUrl))) {
+    fail(`baseUrl must be an absolute http(s) URL (got ${JSON.stringify(resolved.baseUrl)})`);
+  }
+  for (const [name, value] of Object.entries(resolved.headers)) {
+    if (reservedHeaders.test(name))
+      fail(`headers.${name} is set by the client: use apiKey or actAs() instead`);
     if (typeof value !== 'string' || /[\r\n]/.test(value))
       fail(`headers.${name} must be a string without line breaks`);
   }
-
-  const logger = options.logger;
-  if (logger !== undefined && (logger === null || typeof logger !== 'object')) {
-    fail('logger must be an object with debug/info/warn/error methods');
-  }
-  const throttle = options.throttle ?? replyClientDefaults.throttle;
-  if (typeof throttle !== 'boolean') fail(`throttle must be a boolean (got ${typeof throttle})`);
-  const ratio = options.quotaWarningRatio ?? replyClientDefaults.quotaWarningRatio;
-  if (typeof ratio !== 'number' || !(ratio > 0 && ratio <= 1)) {
-    fail(`quotaWarningRatio must be a number in (0, 1] (got ${String(ratio)})`);
-  }
-  if (options.onQuotaWarning !== undefined && typeof options.onQuotaWarning !== 'function') {
-    fail('onQuotaWarning must be a function');
-  }
-  const middleware = options.middleware ?? [];
-  if (!Array.isArray(middleware)) fail('middleware must be an array of openapi-fetch middleware objects');
-
-  return {
-    apiKey,
-    baseUrl: baseUrl.replace(/\/+$/, ''),
-    fetch: fetchImpl,
-    timeoutMs: number(options, 'timeoutMs', 'positive'),
-    maxRetries: number(options, 'maxRetries', 'non-negative integer'),
-    retryDelayMs: number(options, 'retryDelayMs', 'non-negative'),
-    maxRetryDelayMs: number(options, 'maxRetryDelayMs', 'non-negative'),
-    maxRetryAfterMs: number(options, 'maxRetryAfterMs', 'non-negative'),
-    headers: { ...headers },
-    logger,
-    throttle,
-    monthlyQuota: number(options, 'monthlyQuota', 'positive'),
-    quotaWarningRatio: ratio,
-    onQuotaWarning: options.onQuotaWarning,
-    middleware,
-  };
+  resolved.baseUrl = resolved.baseUrl.replace(/\/+$/, '');
+  resolved.headers = { ...resolved.headers };
+  return resolved;
 }

@@ -1,5 +1,6 @@
 import { apiErrorFrom } from './core/errors.js';
-import { pathOf, responseOrigins } from './transport/transport.js';
+import { pathOf } from './transport/call.js';
+import { responseOrigins } from './transport/transport.js';
 
 /** The shape every client method resolves to (openapi-fetch's `{ data, error, response }`). */
 export interface ReplyResult {

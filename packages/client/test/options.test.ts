@@ -35,19 +35,32 @@ describe('resolveOptions', () => {
   });
 
   it.each<[string, { given: ReplyClientOptions; want: string }]>([
-    ['an empty key', { given: { apiKey: '  ' }, want: 'createReplyClient: apiKey is empty' }],
+    [
+      'an empty key',
+      {
+        given: { apiKey: '' },
+        want: 'createReplyClient: apiKey must be printable ASCII without spaces (it is empty)',
+      },
+    ],
+    [
+      'a blank key',
+      {
+        given: { apiKey: '  ' },
+        want: 'createReplyClient: apiKey must be printable ASCII without spaces (bad character at index 0)',
+      },
+    ],
     [
       'a key with a line break',
       {
         given: { apiKey: 'ab\r\ncd' },
-        want: 'createReplyClient: apiKey contains a whitespace, control or non-ASCII character at index 2',
+        want: 'createReplyClient: apiKey must be printable ASCII without spaces (bad character at index 2)',
       },
     ],
     [
       'a non-ASCII key',
       {
         given: { apiKey: 'abé' },
-        want: 'createReplyClient: apiKey contains a whitespace, control or non-ASCII character at index 2',
+        want: 'createReplyClient: apiKey must be printable ASCII without spaces (bad character at index 2)',
       },
     ],
     [
@@ -125,14 +138,33 @@ describe('resolveOptions', () => {
       'a non-function fetch',
       {
         given: { fetch: 'fetch' as never },
-        want: 'createReplyClient: fetch must be a function, and this runtime has no global fetch',
+        want: 'createReplyClient: fetch must be a function (got string)',
       },
+    ],
+    [
+      'a null logger',
+      { given: { logger: null as never }, want: 'createReplyClient: logger must be an object (got null)' },
+    ],
+    [
+      'a misspelt option',
+      { given: { timeout: 5 } as never, want: 'createReplyClient: unknown option "timeout"' },
     ],
   ])('rejects %s with one line naming it', (_name, { given, want }) => {
     const attempt = () => resolveOptions({ apiKey: 'k', fetch, ...given });
     expect(attempt).toThrow(ReplyConfigError);
     expect(attempt).toThrow(want);
     expect(want).not.toContain('\n');
+  });
+
+  it('needs a fetch when the runtime has none', () => {
+    vi.stubGlobal('fetch', undefined);
+    try {
+      expect(() => resolveOptions({ apiKey: 'k' })).toThrow(
+        'createReplyClient: fetch is required: this runtime has no global fetch',
+      );
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('never echoes the key in its messages', () => {

@@ -1,7 +1,7 @@
 import type { Middleware } from 'openapi-fetch';
 import { redactHeaders } from '../core/redact.js';
 import type { ReplyLogger } from '../options.js';
-import { pathOf } from '../transport/transport.js';
+import { pathOf } from '../transport/call.js';
 
 /**
  * Logs one debug line per request (headers redacted), one line per response (`info`, or `warn` for 4xx/5xx)

@@ -1,5 +1,4 @@
 import type { ReplyUsage } from '../options.js';
-import type { Send } from './attempt.js';
 
 /** The call counter a client shares with its `actAs` clients. */
 export class QuotaCounter {
@@ -29,12 +28,4 @@ export class QuotaCounter {
       this.onWarning(this.usage());
     }
   }
-}
-
-/** Counts every attempt that is handed to the next layer (each one costs a call of the quota). */
-export function quotaLayer(counter: QuotaCounter, next: Send): Send {
-  return (request, call) => {
-    counter.count();
-    return next(request, call);
-  };
 }

@@ -1,6 +1,5 @@
 import { parseRetryAfter, ReplyConnectionError, ReplyTimeoutError } from '../core/errors.js';
-import { sleep } from '../core/sleep.js';
-import type { CallContext, Send } from './attempt.js';
+import type { CallContext } from './call.js';
 
 export interface RetryPolicy {
   /** First backoff delay in ms, doubled per retry. */
@@ -48,44 +47,28 @@ export function backoffDelay(retry: number, policy: RetryPolicy): number {
 }
 
 /**
- * Retries an attempt after a retryable status or connection failure, up to `call.maxRetries` times. A body is
- * re-sent intact because every attempt but the last gets a clone of the request. `Retry-After` (seconds or
- * HTTP date) replaces the backoff when present; beyond `maxRetryAfterMs` the response is returned as is.
+ * Milliseconds to wait before retrying after this response, or `undefined` to return it: not retryable, no
+ * retries left, or a `Retry-After` (seconds or HTTP date, which replaces the backoff) beyond `maxRetryAfterMs`.
  */
-export function retryLayer(policy: RetryPolicy, next: Send): Send {
-  return async (request, call) => {
-    const hasBody = request.body !== null;
-    for (let attempt = 0; ; attempt++) {
-      const context: CallContext = attempt === 0 ? call : { ...call, attempt };
-      const canRetry = attempt < call.maxRetries;
-      const sending = hasBody && canRetry ? request.clone() : request;
-      let delay: number | undefined;
-      let reason: string;
-      try {
-        const response = await next(sending, context);
-        if (!canRetry || !isRetryableStatus(call.method, response.status)) return response;
-        const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
-        if (retryAfter !== undefined && retryAfter > policy.maxRetryAfterMs) return response;
-        delay = retryAfter ?? backoffDelay(attempt, policy);
-        reason = `${response.status}`;
-        await response.body?.cancel().catch(() => undefined);
-      } catch (error) {
-        if (!canRetry || !isRetryableError(call.method, error)) throw error;
-        delay = backoffDelay(attempt, policy);
-        reason = (error as ReplyConnectionError).code ?? 'connection error';
-      }
-      call.logger?.warn?.(
-        `reply: retrying ${call.method} ${call.path} after ${reason} in ${delay} ms (retry ${attempt + 1} of ${call.maxRetries})`,
-        {
-          method: call.method,
-          path: call.path,
-          reason,
-          delayMs: delay,
-          retry: attempt + 1,
-          maxRetries: call.maxRetries,
-        },
-      );
-      await sleep(delay, request.signal);
-    }
-  };
+export function retryDelayAfterResponse(
+  call: CallContext,
+  attempt: number,
+  response: Response,
+  policy: RetryPolicy,
+): number | undefined {
+  if (attempt >= call.maxRetries || !isRetryableStatus(call.method, response.status)) return undefined;
+  const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
+  if (retryAfter !== undefined && retryAfter > policy.maxRetryAfterMs) return undefined;
+  return retryAfter ?? backoffDelay(attempt, policy);
+}
+
+/** Milliseconds to wait before retrying after this failure, or `undefined` to throw it. */
+export function retryDelayAfterError(
+  call: CallContext,
+  attempt: number,
+  error: unknown,
+  policy: RetryPolicy,
+): number | undefined {
+  if (attempt >= call.maxRetries || !isRetryableError(call.method, error)) return undefined;
+  return backoffDelay(attempt, policy);
 }

@@ -1,7 +1,10 @@
 import { ReplyConnectionError, ReplyTimeoutError } from '../core/errors.js';
 import { scrubSecrets } from '../core/redact.js';
 import type { FetchLike } from '../options.js';
-import type { CallContext, Send } from './attempt.js';
+import type { CallContext } from './call.js';
+
+/** Sends one attempt of a call. */
+export type Send = (request: Request, call: CallContext) => Promise<Response>;
 
 /** The first `code` (or undici `errno` name) found along an error's `cause` chain. */
 export function errorCode(error: unknown): string | undefined {
@@ -14,11 +17,8 @@ export function errorCode(error: unknown): string | undefined {
   return undefined;
 }
 
-function connectionError(
-  error: unknown,
-  call: CallContext,
-  secrets: readonly string[],
-): ReplyConnectionError {
+function connectionError(error: unknown, call: CallContext): ReplyConnectionError {
+  const { secrets } = call;
   const code = errorCode(error);
   const reason = scrubSecrets(
     error instanceof Error && error.message ? error.message : 'network error',
@@ -39,12 +39,58 @@ function connectionError(
 }
 
 /**
- * Sends one attempt through `fetch` with a timeout on the response headers. The caller's `AbortSignal`
- * (the request's) still aborts it; that abort is re-thrown as is. Network failures become
- * `ReplyConnectionError`, an expired timeout `ReplyTimeoutError`.
+ * Timeout signals without a timer and an AbortController per call: deadlines are rounded up to buckets (5% of
+ * the timeout, at least 10 ms) and every attempt of a bucket shares one controller and one unref'd timer.
  */
-export function timeoutLayer(fetchImpl: FetchLike, secrets: readonly string[]): Send {
+export class DeadlineSignals {
+  readonly #buckets = new Map<number, AbortController>();
+
+  /** A signal that aborts between `timeoutMs` and `timeoutMs` + 5% from `now`. */
+  signal(timeoutMs: number, now = Date.now()): AbortSignal {
+    const width = Math.max(10, Math.ceil(timeoutMs / 20));
+    const deadline = Math.ceil((now + timeoutMs) / width) * width;
+    let controller = this.#buckets.get(deadline);
+    if (!controller) {
+      const created = new AbortController();
+      const timer = setTimeout(() => {
+        this.#buckets.delete(deadline);
+        created.abort(new DOMException('The operation timed out.', 'TimeoutError'));
+      }, deadline - now);
+      // A pending deadline must not keep a process alive by itself (the request's socket already does).
+      (timer as { unref?: () => void }).unref?.();
+      this.#buckets.set(deadline, created);
+      controller = created;
+    }
+    return controller.signal;
+  }
+}
+
+function timeoutError(call: CallContext): ReplyTimeoutError {
+  const { method, path, timeoutMs } = call;
+  return new ReplyTimeoutError(`${method} ${path} timed out after ${timeoutMs} ms`, {
+    method,
+    path,
+    timeoutMs,
+  });
+}
+
+/**
+ * Sends one attempt through `fetch` with a timeout. Network failures become `ReplyConnectionError`, an
+ * expired timeout `ReplyTimeoutError`, and the caller's own abort is re-thrown as is. Without a caller signal
+ * the attempt gets a shared deadline signal (which also bounds reading the body); with one, a controller that
+ * follows both the caller and a timer on the response headers.
+ */
+export function timeoutLayer(fetchImpl: FetchLike): Send {
+  const deadlines = new DeadlineSignals();
   return async (request, call) => {
+    if (!call.callerSignal) {
+      const signal = deadlines.signal(call.timeoutMs);
+      try {
+        return await fetchImpl(request, { signal });
+      } catch (error) {
+        throw signal.aborted ? timeoutError(call) : connectionError(error, call);
+      }
+    }
     const callerSignal = request.signal;
     if (callerSignal.aborted) throw callerSignal.reason;
     const controller = new AbortController();
@@ -58,11 +104,9 @@ export function timeoutLayer(fetchImpl: FetchLike, secrets: readonly string[]): 
     try {
       return await fetchImpl(request, { signal: controller.signal });
     } catch (error) {
-      if (timedOut) {
-        throw new ReplyTimeoutError(`${call.method} ${call.path} timed out after ${call.timeoutMs} ms`, call);
-      }
+      if (timedOut) throw timeoutError(call);
       if (callerSignal.aborted) throw callerSignal.reason;
-      throw connectionError(error, call, secrets);
+      throw connectionError(error, call);
     } finally {
       clearTimeout(timer);
       callerSignal.removeEventListener('abort', onCallerAbort);

@@ -56,21 +56,21 @@ describe('impersonationHeader', () => {
       'an e-mail with CR/LF',
       {
         given: { email: 'jane@example.com\r\nX-Api-Key: x' },
-        want: 'actAs: email contains a line break at index 16',
+        want: 'actAs: email contains a line break, control or non-ASCII character at index 16',
       },
     ],
     [
       'an e-mail with a tab',
       {
         given: { email: 'ja\tne@example.com' },
-        want: 'actAs: email contains a control character at index 2',
+        want: 'actAs: email contains a line break, control or non-ASCII character at index 2',
       },
     ],
     [
       'a non-ASCII e-mail',
       {
         given: { email: 'jané@example.com' },
-        want: 'actAs: email contains a non-ASCII character at index 3',
+        want: 'actAs: email contains a line break, control or non-ASCII character at index 3',
       },
     ],
     [

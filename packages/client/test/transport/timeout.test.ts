@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createReplyClient } from '../../src/client.js';
 import { ReplyConfigError, ReplyConnectionError, ReplyTimeoutError } from '../../src/core/errors.js';
-import { errorCode } from '../../src/transport/timeout.js';
+import { DeadlineSignals, errorCode } from '../../src/transport/timeout.js';
 import { hang, json, networkError, observedFetch } from '../helpers.js';
 
 describe('timeouts and aborts', () => {
@@ -82,5 +82,22 @@ describe('errorCode', () => {
     ['not an error', { given: 'x', want: undefined }],
   ])('%s', (_name, { given, want }) => {
     expect(errorCode(given)).toBe(want);
+  });
+});
+
+describe('DeadlineSignals', () => {
+  it('shares one signal per 5% bucket and aborts it with a TimeoutError no earlier than the timeout', async () => {
+    const deadlines = new DeadlineSignals();
+    // Buckets are 10 ms wide for a 200 ms timeout: `now` and `now + 3` round up to the same deadline.
+    const now = Math.floor(Date.now() / 10) * 10 + 1;
+    const first = deadlines.signal(200, now);
+    expect(deadlines.signal(200, now + 3)).toBe(first);
+    expect(deadlines.signal(200, now + 50)).not.toBe(first);
+    expect(deadlines.signal(1_000, now)).not.toBe(first);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(first.aborted).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(first.aborted).toBe(true);
+    expect(first.reason).toMatchObject({ name: 'TimeoutError' });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pathOf } from '../../src/transport/transport.js';
+import { pathOf } from '../../src/transport/call.js';
 
 describe('pathOf', () => {
   it.each([

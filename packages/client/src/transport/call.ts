@@ -1,0 +1,40 @@
+import type { ReplyLogger } from '../options.js';
+
+/** The URL path without origin and query string, without parsing a URL object. */
+export function pathOf(url: string): string {
+  const start = url.indexOf('/', url.indexOf('//') + 2);
+  if (start === -1) return '/';
+  const query = url.indexOf('?', start);
+  const hash = url.indexOf('#', start);
+  const end = query === -1 ? hash : hash === -1 ? query : Math.min(query, hash);
+  return end === -1 ? url.slice(start) : url.slice(start, end);
+}
+
+/** What the transport knows about one call (all its attempts). */
+export class CallContext {
+  #path: string | undefined;
+
+  constructor(
+    readonly request: Request,
+    /** Timeout of each attempt in milliseconds. */
+    readonly timeoutMs: number,
+    /** Retries allowed for this call. */
+    readonly maxRetries: number,
+    /** Whether the caller passed an `AbortSignal` (the request's signal follows it). */
+    readonly callerSignal: boolean,
+    readonly logger: ReplyLogger | undefined,
+    /** Values scrubbed from errors built for this call (the API key). */
+    readonly secrets: readonly string[],
+  ) {}
+
+  /** Upper-case HTTP method. */
+  get method(): string {
+    return this.request.method;
+  }
+
+  /** URL path without the query string, for messages and logs; computed only when one is needed. */
+  get path(): string {
+    this.#path ??= pathOf(this.request.url);
+    return this.#path;
+  }
+}
