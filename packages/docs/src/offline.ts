@@ -36,7 +36,7 @@ const svg = (width: number, body: string) =>
   `data:image/svg+xml;base64,${Buffer.from(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="16" viewBox="0 0 ${width} 16">${body}</svg>`,
   ).toString('base64')}`;
-const WORDMARK_FONT = `font-family="system-ui,sans-serif" font-size="11" font-weight="600" fill="#5a6275"`;
+const WORDMARK_FONT = `font-family="system-ui,sans-serif" font-size="10" font-weight="600" fill="#5a6275"`;
 
 /**
  * Assets the Redoc 3 bundle fetches from a CDN on its own, each replaced in the built page by an inline
@@ -46,7 +46,7 @@ export const INLINED_ASSETS = [
   {
     url: 'https://cdn.redoc.ly/redoc/logo-mini-full.svg',
     reason: 'the "API docs by Redocly" credit at the foot of the sidebar',
-    replacement: svg(52, `<text x="0" y="12" ${WORDMARK_FONT}>Redocly</text>`),
+    replacement: svg(40, `<text x="0" y="12" ${WORDMARK_FONT}>Redocly</text>`),
   },
   {
     url: 'https://cdn.redoc.ly/redoc/logo-mini.svg',
