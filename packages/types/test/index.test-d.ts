@@ -1,5 +1,13 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import type { Campaign, components, Contact, ContactPage, operations, paths, Schedule } from '../src/index.js';
+import type {
+  Campaign,
+  Contact,
+  ContactPage,
+  components,
+  operations,
+  paths,
+  Schedule,
+} from '../src/index.js';
 
 describe('@replykit/types', () => {
   it('has one alias per component schema, equal to it', () => {
@@ -17,9 +25,9 @@ describe('@replykit/types', () => {
 
   it('resolves paths to their operations and responses', () => {
     expectTypeOf<paths['/v1/people']['get']>().toEqualTypeOf<operations['listContacts']>();
-    expectTypeOf<
-      paths['/v1/people']['get']['responses'][200]['content']['application/json']
-    >().toEqualTypeOf<ContactPage | Contact>();
+    expectTypeOf<paths['/v1/people']['get']['responses'][200]['content']['application/json']>().toEqualTypeOf<
+      ContactPage | Contact
+    >();
     expectTypeOf<paths['/v2/schedules/{scheduleId}']['get']['parameters']['path']>().toEqualTypeOf<{
       scheduleId: number;
     }>();
