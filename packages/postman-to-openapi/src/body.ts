@@ -1,4 +1,4 @@
-import { type ParseError, parse as parseJsonc } from 'jsonc-parser';
+import { type ParseError, parse as parseJsonc, visit as visitJsonc } from 'jsonc-parser';
 import type { WarningSink } from './errors.js';
 import type { PostmanBody, PostmanFormField } from './types.js';
 import { descriptionText } from './types.js';
@@ -25,13 +25,33 @@ export interface FormFieldSample {
 const NOT_JSON = Symbol('not-json');
 const MAYBE_JSONC = /(?<!:)\/\/|\/\*|,\s*[}\]]/;
 
+/** Thrown from a jsonc-parser visitor to stop at the first syntax error. */
+const STOP = new Error('stop');
+const STOP_AT_ERROR = {
+  onError() {
+    throw STOP;
+  },
+};
+
+/** True when the text is JSON once comments and trailing commas are allowed; stops at the first error. */
+function isJsonc(text: string): boolean {
+  try {
+    visitJsonc(text, STOP_AT_ERROR, { allowTrailingComma: true, disallowComments: false });
+    return true;
+  } catch (error) {
+    if (error === STOP) return false;
+    throw error;
+  }
+}
+
 /** Parse JSON, tolerating comments and trailing commas (as Postman does); NOT_JSON when it is not JSON. */
 export function parseJsonText(text: string): unknown | typeof NOT_JSON {
   try {
     return JSON.parse(text);
   } catch {
-    // Only comments or trailing commas can make jsonc-parser succeed where JSON.parse failed.
-    if (!MAYBE_JSONC.test(text)) return NOT_JSON;
+    // Only comments or trailing commas can make jsonc-parser succeed where JSON.parse failed; most almost-JSON
+    // bodies fail early, so a cheap error-stopping scan comes before building the value.
+    if (!MAYBE_JSONC.test(text) || !isJsonc(text)) return NOT_JSON;
     const errors: ParseError[] = [];
     const value = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false });
     return errors.length === 0 && value !== undefined ? value : NOT_JSON;

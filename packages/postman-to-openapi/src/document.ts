@@ -2,7 +2,7 @@ import { type AuthResult, SecurityRegistry } from './auth.js';
 import { readCollection, type SchemaVersion } from './collection.js';
 import { type ConversionWarning, WarningSink } from './errors.js';
 import { type TagNaming, TagRegistry, walkItems } from './folder.js';
-import { copyRequirement, mergeVariants } from './merge.js';
+import { copyRequirement, copyServer, mergeVariants } from './merge.js';
 import type { HttpMethod, OpenApiDocument, PathItemObject, ServerObject, TagObject } from './openapi.js';
 import { OperationIdRegistry } from './operation-id.js';
 import type { RequestVariant } from './request.js';
@@ -167,7 +167,7 @@ export function convert(input: unknown, options: ConvertOptions = {}): ConvertRe
   };
   const description = descriptionText(collection.info.description);
   if (description) document.info.description = description;
-  if (servers.length > 0) document.servers = [servers[0] as ServerObject];
+  if (servers.length > 0) document.servers = [copyServer(servers[0] as ServerObject)];
   if (rootAuth !== undefined && rootAuth !== 'none') document.security = [copyRequirement(rootAuth)];
   const tagList: TagObject[] = [...tags.tags.values()].filter((tag) => usedTags.has(tag.name));
   if (tagList.length > 0) document.tags = tagList;

@@ -46,10 +46,11 @@ export function walkItems(
   auth: AuthResult,
   context: WalkContext,
 ): void {
+  const prefix = path.length === 0 ? '' : `${path.join(' / ')} / `;
   items.forEach((item, index) => {
     if (item == null || typeof item !== 'object') return;
     const name = itemName(item, index);
-    const location = [...path, name].join(' / ');
+    const location = prefix + name;
     if (Array.isArray(item.item)) {
       const folderTag =
         context.tagNaming === 'chain' && tag !== undefined ? `${tag}${TAG_CHAIN_SEPARATOR}${name}` : name;

@@ -31,11 +31,15 @@ import { resolveVariables, type VariableValues } from './variables.js';
  */
 
 interface MediaAccumulator {
-  kinds: Set<BodySample['kind']>;
+  /** The kind of the first sample; `mixed` when another kind followed (then no schema is claimed). */
+  kind: BodySample['kind'] | 'mixed';
   shape: Shape;
-  examples: Array<[string, unknown]>;
-  exampleNames: Set<string>;
-  form: Map<string, { kinds: ScalarKind[]; file: boolean; description: string | undefined; enabled: number }>;
+  exampleNames: string[];
+  exampleValues: unknown[];
+  /** Form fields by name (only for form bodies). */
+  form:
+    | Map<string, { kinds: ScalarKind[]; file: boolean; description: string | undefined; enabled: number }>
+    | undefined;
   formSamples: number;
 }
 
@@ -51,16 +55,17 @@ export class ContentBuilder {
     let acc = this.media.get(sample.mediaType);
     if (acc === undefined) {
       acc = {
-        kinds: new Set(),
+        kind: sample.kind,
         shape: createShape(),
-        examples: [],
-        exampleNames: new Set(),
-        form: new Map(),
+        exampleNames: [],
+        exampleValues: [],
+        form: undefined,
         formSamples: 0,
       };
       this.media.set(sample.mediaType, acc);
+    } else if (acc.kind !== sample.kind) {
+      acc.kind = 'mixed';
     }
-    acc.kinds.add(sample.kind);
     switch (sample.kind) {
       case 'json':
         addSample(acc.shape, sample.value);
@@ -71,6 +76,7 @@ export class ContentBuilder {
         break;
       case 'form': {
         acc.formSamples++;
+        acc.form ??= new Map();
         const example: Record<string, unknown> = {};
         for (const field of sample.fields) {
           let entry = acc.form.get(field.key);
@@ -99,17 +105,19 @@ export class ContentBuilder {
 
   build(): Record<string, MediaTypeObject> {
     const content: Record<string, MediaTypeObject> = {};
-    for (const [mediaType, acc] of this.media) {
+    this.media.forEach((acc, mediaType) => {
       const media: MediaTypeObject = {};
       const schema = mediaSchema(acc);
       if (schema !== undefined) media.schema = schema;
-      if (acc.examples.length > 0) {
+      if (acc.exampleNames.length > 0) {
         const examples: Record<string, { value: unknown }> = {};
-        for (const [name, value] of acc.examples) setEntry(examples, name, { value });
+        for (let index = 0; index < acc.exampleNames.length; index++) {
+          setEntry(examples, acc.exampleNames[index] as string, { value: acc.exampleValues[index] });
+        }
         media.examples = examples;
       }
       setEntry(content, mediaType, media);
-    }
+    });
     return content;
   }
 }
@@ -117,15 +125,13 @@ export class ContentBuilder {
 function addExample(acc: MediaAccumulator, name: string, value: unknown): void {
   const base = name || 'example';
   let unique = base;
-  for (let suffix = 2; acc.exampleNames.has(unique); suffix++) unique = `${base} (${suffix})`;
-  acc.exampleNames.add(unique);
-  acc.examples.push([unique, value]);
+  for (let suffix = 2; acc.exampleNames.includes(unique); suffix++) unique = `${base} (${suffix})`;
+  acc.exampleNames.push(unique);
+  acc.exampleValues.push(value);
 }
 
 function mediaSchema(acc: MediaAccumulator): JsonSchema | undefined {
-  if (acc.kinds.size !== 1) return undefined;
-  const [kind] = acc.kinds;
-  switch (kind) {
+  switch (acc.kind) {
     case 'json':
       return shapeToSchema(acc.shape);
     case 'text':
@@ -135,7 +141,7 @@ function mediaSchema(acc: MediaAccumulator): JsonSchema | undefined {
     case 'form': {
       const properties: Record<string, JsonSchema> = {};
       const required: string[] = [];
-      for (const [key, field] of acc.form) {
+      for (const [key, field] of acc.form ?? []) {
         const schema: JsonSchema = field.file
           ? { type: 'string', format: 'binary' }
           : kindSchema(combineKinds(field.kinds));
@@ -175,9 +181,11 @@ function collectParams(
 ): ParamAccumulator[] {
   const params = new Map<string, ParamAccumulator>();
   for (const variant of variants) {
+    const entries = entriesOf(variant);
+    if (entries.length === 0) continue;
     const seen = new Set<string>();
     const enabledHere = new Set<string>();
-    for (const entry of entriesOf(variant)) {
+    for (const entry of entries) {
       const id = caseInsensitive ? entry.key.toLowerCase() : entry.key;
       let param = params.get(id);
       if (param === undefined) {
@@ -302,6 +310,11 @@ function responses(variants: readonly RequestVariant[]): Record<string, Response
   return result;
 }
 
+/** A fresh copy of a (shared, cached) server object. */
+export function copyServer(server: ServerObject): ServerObject {
+  return structuredClone(server);
+}
+
 /** A fresh copy, so no two places of the document share (and co-mutate) one object. */
 export function copyRequirement(requirement: SecurityRequirement): SecurityRequirement {
   const copy: SecurityRequirement = {};
@@ -322,15 +335,17 @@ function security(
 ): SecurityRequirement[] | undefined {
   if (variants.every((variant) => sameAuth(variant.auth, rootAuth))) return undefined;
   const requirements: SecurityRequirement[] = [];
-  const seen = new Set<string>();
+  const seen = new Set<SecurityRequirement | string>();
   let anonymous = false;
   for (const variant of variants) {
     if (variant.auth === undefined || variant.auth === 'none') {
       anonymous = true;
       continue;
     }
-    const key = JSON.stringify(variant.auth);
+    // Requirements are shared objects per scheme; only oauth2 (scopes) needs comparing by value.
+    const key = seen.has(variant.auth) ? variant.auth : JSON.stringify(variant.auth);
     if (!seen.has(key)) {
+      seen.add(variant.auth);
       seen.add(key);
       requirements.push(copyRequirement(variant.auth));
     }
@@ -396,7 +411,7 @@ export function mergeVariants(variants: readonly RequestVariant[], context: Merg
       servers.push(variant.server);
   }
   if (servers.length > 0 && !(servers.length === 1 && servers[0]?.url === context.defaultServer)) {
-    operation.servers = servers;
+    operation.servers = servers.map(copyServer);
   }
   if (variants.length > 1) operation['x-postman-requests'] = variants.map((variant) => variant.name);
   return operation;

@@ -62,6 +62,8 @@ export interface RequestContext {
   warnings: WarningSink;
   variables: VariableValues;
   security: SecurityRegistry;
+  /** Servers already built, by protocol + host + port (most requests share one). */
+  servers?: Map<string, ServerObject | undefined>;
 }
 
 /** The `servers` entry for a request's host: variables with a value are resolved, others stay templated. */
@@ -69,7 +71,10 @@ export function serverFor(url: ParsedUrl, variables: VariableValues): ServerObje
   if (url.host === '') return undefined;
   let base = resolveVariables(url.host, variables);
   if (url.port) base += `:${url.port}`;
-  if (!/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(base)) base = `${url.protocol ?? 'http'}://${base}`;
+  // An unresolved `{{baseUrl}}` usually stands for scheme + host: no scheme is guessed in front of it.
+  const bareVariable = url.protocol === undefined && base.startsWith('{{');
+  if (!bareVariable && !/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(base))
+    base = `${url.protocol ?? 'http'}://${base}`;
   base = base.replace(/\/+$/, '');
   const unresolved = placeholderNames(base);
   if (unresolved.length === 0) return { url: base };
@@ -83,6 +88,15 @@ export function serverFor(url: ParsedUrl, variables: VariableValues): ServerObje
       description: `Postman variable \`{{${name}}}\`; it has no value in the collection.`,
     };
   }
+  return server;
+}
+
+function cachedServer(url: ParsedUrl, context: RequestContext): ServerObject | undefined {
+  const key = `${url.protocol ?? ''}|${url.host}|${url.port ?? ''}`;
+  context.servers ??= new Map();
+  if (context.servers.has(key)) return context.servers.get(key);
+  const server = serverFor(url, context.variables);
+  context.servers.set(key, server);
   return server;
 }
 
@@ -144,7 +158,7 @@ export function readRequest(
     tags,
     method: method as HttpMethod,
     template: toPathTemplate(url.segments),
-    server: serverFor(url, context.variables),
+    server: cachedServer(url, context),
     pathVariables: url.pathVariables,
     query: url.query,
     headers: readHeaders(request.header, context.security.authHeaders),

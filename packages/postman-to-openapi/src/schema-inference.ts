@@ -115,8 +115,8 @@ export function addSample(shape: Shape, value: unknown): void {
   shape.objects++;
   shape.properties ??= new Map();
   const properties = shape.properties;
+  // Samples come from JSON parsers: plain objects whose enumerable keys are all their own.
   for (const key in value as Record<string, unknown>) {
-    if (!Object.hasOwn(value as object, key)) continue;
     let entry = properties.get(key);
     if (entry === undefined) {
       entry = { shape: createShape(), count: 0 };
@@ -138,24 +138,30 @@ const TYPE_ORDER: Array<[number, string]> = [
   [NULL, 'null'],
 ];
 
+/** The `type` names of every combination of type bits, computed once. */
+const TYPE_NAMES: string[][] = Array.from({ length: 128 }, (_, types) =>
+  TYPE_ORDER.filter(([bit]) => types & bit).map(([, name]) => name),
+);
+
 /** Turn an accumulated shape into a JSON Schema. An empty shape (no samples) gives `{}`. */
 export function shapeToSchema(shape: Shape): JsonSchema {
   let types = shape.types;
   // Integers seen next to fractional numbers mean the field is a number.
   if (types & INTEGER && types & NUMBER) types &= ~INTEGER;
-  const names: string[] = [];
-  for (const [bit, name] of TYPE_ORDER) if (types & bit) names.push(name);
+  const names = TYPE_NAMES[types] as string[];
   const schema: JsonSchema = {};
   if (names.length === 1) schema.type = names[0];
-  else if (names.length > 1) schema.type = names;
+  else if (names.length > 1) schema.type = names.slice();
   if (types & STRING && shape.format) schema.format = shape.format;
   if (types & OBJECT && shape.properties) {
     const properties: Record<string, JsonSchema> = {};
     const required: string[] = [];
-    for (const [key, entry] of shape.properties) {
+    const objects = shape.objects;
+    // forEach, not for-of: no [key, value] array per property (this runs for every property of every schema).
+    shape.properties.forEach((entry, key) => {
       setEntry(properties, key, shapeToSchema(entry.shape));
-      if (entry.count === shape.objects) required.push(key);
-    }
+      if (entry.count === objects) required.push(key);
+    });
     if (shape.properties.size > 0) schema.properties = properties;
     if (required.length > 0) schema.required = required;
   }

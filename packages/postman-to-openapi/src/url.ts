@@ -87,7 +87,7 @@ export function parseRawUrl(raw: string): ParsedUrl {
     port,
     segments: rest.split('/').filter((segment) => segment !== ''),
     query: parseQueryString(queryText),
-    pathVariables: new Map(),
+    pathVariables: NO_PATH_VARIABLES,
   };
 }
 
@@ -106,9 +106,11 @@ function readQuery(query: readonly PostmanQueryParam[]): QueryEntry[] {
   return entries;
 }
 
+const NO_PATH_VARIABLES: ParsedUrl['pathVariables'] = new Map();
+
 function readPathVariables(variables: readonly PostmanVariable[] | undefined): ParsedUrl['pathVariables'] {
+  if (!Array.isArray(variables) || variables.length === 0) return NO_PATH_VARIABLES;
   const result: ParsedUrl['pathVariables'] = new Map();
-  if (!Array.isArray(variables)) return result;
   for (const variable of variables) {
     const name = variable?.key ?? variable?.id;
     if (typeof name !== 'string' || name === '') continue;

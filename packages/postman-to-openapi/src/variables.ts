@@ -32,6 +32,7 @@ export function placeholderNames(text: string): string[] {
  * so resolution repeats a bounded number of times (cycles stop there instead of looping).
  */
 export function resolveVariables(text: string, values: VariableValues): string {
+  if (values.size === 0 || !text.includes('{{')) return text;
   let current = text;
   for (let round = 0; round < 8 && current.includes('{{'); round++) {
     const next = current.replace(PLACEHOLDER, (whole, name: string) => values.get(name.trim()) ?? whole);

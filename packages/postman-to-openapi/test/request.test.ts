@@ -32,7 +32,22 @@ describe('serverFor', () => {
       {
         given: { url: '{{host}}/users' },
         want: {
-          url: 'http://{host}',
+          url: '{host}',
+          variables: {
+            host: {
+              default: '',
+              description: 'Postman variable `{{host}}`; it has no value in the collection.',
+            },
+          },
+        },
+      },
+    ],
+    [
+      'variable with an explicit protocol keeps it',
+      {
+        given: { url: 'https://{{host}}.io/users' },
+        want: {
+          url: 'https://{host}.io',
           variables: {
             host: {
               default: '',
