@@ -1,12 +1,10 @@
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handleAdmin } from './admin.js';
-import { ErrorBodies } from './error-body.js';
-import { type CannedResponse, cannedResponse, statusNumber, successStatus } from './examples.js';
+import { compileSpec } from './compiled-spec.js';
 import { FaultInjector, type FaultKind, type FaultOptions, type ScriptedFault } from './faults.js';
-import { ApiHandler, type ServedOperation } from './handler.js';
+import { ApiHandler } from './handler.js';
 import { BodyTooLargeError, listen, readBody, sendJson } from './http.js';
-import { type Operation, readOperations, secretHeaders } from './operations.js';
 import { type MockServerOptions, resolveOptions } from './options.js';
 import {
   type ExecutionFilter,
@@ -14,9 +12,6 @@ import {
   groupExecutions,
   type RecordedRequest,
 } from './recorder.js';
-import { Router } from './router.js';
-import { loadSpec, type OpenApiDocument } from './spec.js';
-import { SpecValidator } from './validation.js';
 
 export { DEFAULT_IDEMPOTENCY_HEADERS, type MockServerOptions } from './options.js';
 
@@ -47,28 +42,16 @@ export interface MockServer {
 /** Starts a Reply API mock on a real HTTP port. Rejects with `ReplyMockConfigError` for bad options or specs. */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const config = resolveOptions(options);
-  const { document, location } = loadSpec(options.spec);
-  const operations = readOperations(document);
-  const validator = new SpecValidator(document);
+  const spec = compileSpec(options.spec);
   const faults = new FaultInjector(options.faults);
   const requests: RecordedRequest[] = [];
   const hanging = new Set<ServerResponse>();
-  const handler = new ApiHandler({
-    options: config,
-    router: new Router(operations, basePathOf(document.servers?.[0]?.url)),
-    served: serveOperations(document, operations, validator),
-    errors: new ErrorBodies(document, operations),
-    secrets: secretHeaders(document),
-    faults,
-    validator,
-    requests,
-    hanging,
-  });
+  const handler = new ApiHandler({ ...spec, options: config, faults, requests, hanging });
 
   const api: Omit<MockServer, 'url' | 'port' | 'close'> = {
     requests,
-    operations: operations.map(({ operationId, method, path }) => ({ operationId, method, path })),
-    specLocation: location,
+    operations: spec.operations.map(({ operationId, method, path }) => ({ operationId, method, path })),
+    specLocation: spec.location,
     setFaults: (next) => faults.configure(next),
     scriptFaults: (...next) => faults.script(next),
     clearFaults: () => faults.clear(),
@@ -117,35 +100,4 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       return closing;
     },
   };
-}
-
-/** Compiles each operation's validators and canned responses once, at startup. */
-function serveOperations(
-  document: OpenApiDocument,
-  operations: Operation[],
-  validator: SpecValidator,
-): Map<Operation, ServedOperation> {
-  const served = new Map<Operation, ServedOperation>();
-  for (const operation of operations) {
-    const byStatus = new Map<number, CannedResponse>();
-    for (const [key, response] of Object.entries(operation.responses)) {
-      byStatus.set(statusNumber(key), cannedResponse(document, statusNumber(key), response));
-    }
-    const successKey = successStatus(operation);
-    const success =
-      successKey === undefined
-        ? { status: 200, contentType: undefined, examples: new Map() }
-        : (byStatus.get(statusNumber(successKey)) as CannedResponse);
-    served.set(operation, { operation, compiled: validator.compile(operation), success, byStatus });
-  }
-  return served;
-}
-
-function basePathOf(serverUrl: string | undefined): string {
-  if (!serverUrl) return '';
-  try {
-    return new URL(serverUrl, 'http://base.invalid').pathname.replace(/\/+$/, '');
-  } catch {
-    return '';
-  }
 }

@@ -28,16 +28,22 @@ export interface LoadedSpec {
 export const DEFAULT_SPEC_MODULE = '@replykit/types/openapi.json';
 
 export function loadSpec(source?: SpecSource): LoadedSpec {
-  if (source === undefined) return loadFile(resolveDefaultSpec());
-  if (typeof source === 'string' || source instanceof URL) {
-    return loadFile(source instanceof URL ? fileURLToPath(source) : source);
-  }
+  const file = specFile(source);
+  if (file !== undefined) return loadFile(file);
   if (typeof source !== 'object' || source === null) {
     throw new ReplyMockConfigError(
       `spec must be an OpenAPI document object or a file path (got ${typeof source})`,
     );
   }
   return { document: checkDocument(structuredClone(source), '(object)'), location: '(object)' };
+}
+
+/** The file a spec source names (the default spec's file when none is given), `undefined` for a document. */
+export function specFile(source?: SpecSource): string | undefined {
+  if (source === undefined) return resolveDefaultSpec();
+  if (typeof source === 'string') return source;
+  if (source instanceof URL) return fileURLToPath(source);
+  return undefined;
 }
 
 function resolveDefaultSpec(): string {

@@ -1,13 +1,29 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { build } from 'tsup';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUTH, FIXTURE_SPEC } from './helpers.js';
 
-const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
+const OUT_DIR = fileURLToPath(new URL('../test-output/cli/', import.meta.url));
+const CLI = `${OUT_DIR}cli.js`;
+
+// Bundle the CLI the way the package build does (tsup, hashbang kept), then run it with plain node.
+beforeAll(async () => {
+  await build({
+    entry: { cli: fileURLToPath(new URL('../src/cli.ts', import.meta.url)) },
+    format: ['esm'],
+    outDir: OUT_DIR,
+    platform: 'node',
+    target: 'node20',
+    silent: true,
+    config: false,
+  });
+}, 60_000);
 const children: ChildProcess[] = [];
-afterEach(() => {
+afterAll(() => {
   for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
 });
 
@@ -77,6 +93,10 @@ describe('replykit-mock', () => {
     expect([response.status, response.headers.get('retry-after')]).toEqual([503, '4']);
     child.kill('SIGTERM');
     await once(child, 'exit');
+  });
+
+  it('is a node script with a hashbang', () => {
+    expect(readFileSync(CLI, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
   });
 
   it('prints help', async () => {
