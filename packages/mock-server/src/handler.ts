@@ -50,6 +50,7 @@ interface Exchange {
   record: RecordedRequest;
 }
 
+const MAX_ISSUES_IN_MESSAGE = 8;
 const IMPERSONATION_HEADERS = { userId: 'x-user-id', email: 'x-user-email' } as const;
 const STATUS_TEXT: Record<number, string> = {
   500: 'Internal Server Error',
@@ -290,7 +291,11 @@ export class ApiHandler {
     }
     if (issues.length === 0) return true;
     exchange.record.validation = { valid: false, issues };
-    this.#fail(exchange, served.operation, 400, `Invalid request: ${issues.map(describeIssue).join('; ')}`);
+    // The message stays readable; the recording keeps every issue.
+    const shown = issues.slice(0, MAX_ISSUES_IN_MESSAGE).map(describeIssue).join('; ');
+    const more =
+      issues.length > MAX_ISSUES_IN_MESSAGE ? ` (and ${issues.length - MAX_ISSUES_IN_MESSAGE} more)` : '';
+    this.#fail(exchange, served.operation, 400, `Invalid request: ${shown}${more}`);
     return false;
   }
 

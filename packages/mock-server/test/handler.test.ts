@@ -407,6 +407,17 @@ describe('ApiHandler answers', () => {
       expect((await call(server, { path: '/v2/schedules/default' })).status).toBe(200);
   });
 
+  it('names at most eight issues in the message and records them all', async () => {
+    const server = await startFixtureServer();
+    const query = ['page=x', 'limit=x', 'email=x', 'archived=x', 'ids=a&ids=b&ids=c&ids=d&ids=e&ids=f'].join(
+      '&',
+    );
+    const answer = await call(server, { path: `/v1/people?${query}` });
+    const issues = server.requests[0]?.validation.issues ?? [];
+    expect(issues.length).toBe(10);
+    expect((answer.json as { message: string }).message).toMatch(/ \(and 2 more\)$/);
+  });
+
   it('serves a text/plain example as text', async () => {
     const server = await startFixtureServer();
     const answer = await call(server, { method: 'POST', path: '/v1/blacklist?domain=example.com' });
