@@ -1,17 +1,25 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const packageDir = join(import.meta.dirname, '..');
+// Built and packed in a staging copy, so that the test never touches \`dist/\` while other tasks read it.
+const stagingDir = join(packageDir, 'test-output', 'package');
 const bin = (name: string) => join(packageDir, 'node_modules', '.bin', name);
-const run = (command: string, args: string[]) =>
-  execFileSync(command, args, { cwd: packageDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const run = (command: string, args: string[], cwd = stagingDir) =>
+  execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 // The published artefact: built with tsup, packed by npm, then checked by publint and arethetypeswrong.
 describe('the built package', { timeout: 120_000 }, () => {
   beforeAll(() => {
-    run(bin('tsup'), ['--silent']);
+    rmSync(stagingDir, { recursive: true, force: true });
+    mkdirSync(stagingDir, { recursive: true });
+    run(bin('tsup'), ['--silent', '--out-dir', join(stagingDir, 'dist')], packageDir);
+    for (const entry of ['package.json', 'README.md']) {
+      if (existsSync(join(packageDir, entry)))
+        cpSync(join(packageDir, entry), join(stagingDir, entry), { recursive: true });
+    }
   }, 120_000);
 
   it('passes publint --strict', () => {
@@ -19,17 +27,13 @@ describe('the built package', { timeout: 120_000 }, () => {
   });
 
   it('passes arethetypeswrong for node10, node16 (CJS and ESM) and bundlers', () => {
-    mkdirSync(join(packageDir, 'test-output'), { recursive: true });
-    const packed =
-      run('npm', ['pack', '--silent', '--pack-destination', 'test-output']).trim().split('\n').pop() ?? '';
-    expect(run(bin('attw'), [join('test-output', packed), '--format', 'ascii'])).toContain(
-      'No problems found',
-    );
+    const packed = run('npm', ['pack', '--silent']).trim().split('\n').pop() ?? '';
+    expect(run(bin('attw'), [packed, '--format', 'ascii'])).toContain('No problems found');
   });
 
   it('imports no Node built-ins and has openapi-fetch as its only runtime dependency', () => {
     for (const file of ['dist/index.js', 'dist/index.cjs']) {
-      const code = readFileSync(join(packageDir, file), 'utf8');
+      const code = readFileSync(join(stagingDir, file), 'utf8');
       const imports = [...code.matchAll(/(?:from\s+|require\()\s*["']([^"']+)["']/g)].map(
         (match) => match[1],
       );
@@ -42,7 +46,7 @@ describe('the built package', { timeout: 120_000 }, () => {
   });
 
   it('loads in both module systems with the same public API', async () => {
-    const esm = await import(join(packageDir, 'dist/index.js'));
+    const esm = await import(join(stagingDir, 'dist/index.js'));
     const cjs = run(process.execPath, [
       '-e',
       "console.log(Object.keys(require('./dist/index.cjs')).sort().join(','))",
