@@ -69,8 +69,7 @@ function answer({ url, method, raw, faults, api }: AdminContext): [number, unkno
       faults.clear();
       return [204, undefined];
     case 'POST /__mock/reset':
-      faults.clear();
-      api.clearRequests();
+      api.reset();
       return [204, undefined];
     default:
       return [404, { message: `No admin endpoint ${route}; see the @replykit/mock-server README` }];

@@ -33,6 +33,8 @@ export interface MockServer {
   clearFaults(): void;
   /** Forgets the recorded requests. */
   clearRequests(): void;
+  /** Both: faults off and recordings forgotten (like `POST /__mock/reset`). */
+  reset(): void;
   /** Executions grouped by idempotency key; `{ duplicatesOnly: true }` lists requests executed more than once. */
   executions(filter?: ExecutionFilter): ExecutionGroup[];
   /** Stops listening, ends hanging requests and open connections. */
@@ -56,6 +58,10 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     scriptFaults: (...next) => faults.script(next),
     clearFaults: () => faults.clear(),
     clearRequests: () => {
+      requests.length = 0;
+    },
+    reset: () => {
+      faults.clear();
       requests.length = 0;
     },
     executions: (filter) => groupExecutions(requests, filter),

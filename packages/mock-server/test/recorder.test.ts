@@ -104,6 +104,15 @@ describe('recorded requests', () => {
     expect(server.requests[0]?.seq).toBe(3);
   });
 
+  it('forgets recordings and faults on reset()', async () => {
+    const server = await startFixtureServer({ faults: { rate429: 1 } });
+    server.scriptFaults(503);
+    await call(server, { path: '/v1/ping' });
+    server.reset();
+    expect(server.requests).toEqual([]);
+    expect((await call(server, { path: '/v1/people' })).status).toBe(200);
+  });
+
   it('keeps only the last recordLimit requests', async () => {
     const server = await startFixtureServer({ recordLimit: 2 });
     for (let i = 0; i < 4; i++) await call(server, { path: '/v1/ping' });
