@@ -81,8 +81,17 @@ export function languageMediaType(language: string | null | undefined): string |
   return typeof language === 'string' ? LANGUAGE_MEDIA_TYPES[language.toLowerCase()] : undefined;
 }
 
+/** The first character that is not whitespace ('' when there is none), without copying the text. */
+export function firstSignificant(text: string): string {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code !== 32 && code !== 10 && code !== 13 && code !== 9 && code !== 0xfeff) return text.charAt(index);
+  }
+  return '';
+}
+
 function looksLikeJson(text: string): boolean {
-  const first = text.trimStart().charAt(0);
+  const first = firstSignificant(text);
   return first === '{' || first === '[';
 }
 
@@ -142,7 +151,7 @@ export function requestBodySample(
   const declared = contentTypeHeader ? baseMediaType(contentTypeHeader) : undefined;
   switch (body.mode) {
     case 'raw': {
-      if (typeof body.raw !== 'string' || body.raw.trim() === '') return undefined;
+      if (typeof body.raw !== 'string' || firstSignificant(body.raw) === '') return undefined;
       const mediaType = declared ?? languageMediaType(body.options?.raw?.language);
       return textBodySample(body.raw, mediaType, location, warnings, 'invalid-json-body');
     }

@@ -1,4 +1,10 @@
-import { type BodySample, baseMediaType, languageMediaType, textBodySample } from './body.js';
+import {
+  type BodySample,
+  baseMediaType,
+  firstSignificant,
+  languageMediaType,
+  textBodySample,
+} from './body.js';
 import type { WarningSink } from './errors.js';
 import type { PostmanHeader, PostmanResponse } from './types.js';
 
@@ -70,7 +76,7 @@ export function readResponses(
     const statusText =
       typeof response.status === 'string' ? response.status.replace(/^\s*\d{3}\s*/, '').trim() : '';
     let body: BodySample | undefined;
-    if (typeof response.body === 'string' && response.body.trim() !== '') {
+    if (typeof response.body === 'string' && firstSignificant(response.body) !== '') {
       const contentType = headerValue(response.header, 'content-type');
       const declared = contentType
         ? baseMediaType(contentType)

@@ -115,8 +115,9 @@ export function addSample(shape: Shape, value: unknown): void {
   shape.objects++;
   shape.properties ??= new Map();
   const properties = shape.properties;
-  // Samples come from JSON parsers: plain objects whose enumerable keys are all their own.
-  for (const key in value as Record<string, unknown>) {
+  const keys = Object.keys(value);
+  for (let index = 0; index < keys.length; index++) {
+    const key = keys[index] as string;
     let entry = properties.get(key);
     if (entry === undefined) {
       entry = { shape: createShape(), count: 0 };
