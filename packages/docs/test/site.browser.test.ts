@@ -63,6 +63,10 @@ async function sidebarOperations(): Promise<Map<string, string>> {
   return sidebar;
 }
 
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 describe('the built reference in chromium', () => {
   it('lists every operation of the spec by its summary in the sidebar', async () => {
     const listed = await sidebarOperations();
@@ -106,6 +110,47 @@ describe('the built reference in chromium', () => {
       return failed;
     }, expected);
     expect(failures).toEqual([]);
+  });
+
+  it("switches a team operation's sample between TypeScript, TypeScript (actAs) and curl", async () => {
+    const docsSpec = JSON.parse(readFileSync(join(SITE_DIR, 'openapi.json'), 'utf8')) as OpenApiDocument;
+    const target = listOperations(docsSpec).find((o) => (o.operation['x-codeSamples'] ?? []).length === 3);
+    if (!target) throw new Error('no operation with an actAs sample');
+    const listed = await sidebarOperations();
+    await page.evaluate(
+      (href) => {
+        window.location.hash = href;
+      },
+      listed.get(target.operation.summary ?? '') ?? '',
+    );
+    const call = `.${target.method.toUpperCase()}('${target.path}'`;
+    const samplePanel = page
+      .locator('[data-component-name="Panel/Panel"]', {
+        has: page.locator('pre', { hasText: `reply${call}` }),
+      })
+      .first();
+    await samplePanel.waitFor();
+    // Pin the panel: once the language changes, its text no longer matches the locator above.
+    await samplePanel.evaluate((element) => element.setAttribute('data-test-sample-panel', ''));
+    const panel = page.locator('[data-test-sample-panel]');
+    // The panel's second dropdown picks the language (the first one the server).
+    const languages = panel.locator('[data-component-name="Dropdown/Dropdown"]').last();
+    const samples = target.operation['x-codeSamples'] ?? [];
+    for (const label of ['TypeScript (actAs)', 'curl', 'TypeScript']) {
+      await languages.click();
+      await page
+        .locator('[data-component-name="Dropdown/DropdownMenuItem"]', {
+          hasText: new RegExp(`^${escapeRegExp(label)}$`),
+        })
+        .click();
+      const firstCallLine =
+        (samples.find((s) => s.label === label)?.source ?? '')
+          .split('\n')
+          .find((line) => line.includes(call) || line.startsWith('curl')) ?? '';
+      await expect
+        .poll(() => panel.locator('pre', { hasText: firstCallLine.trim() }).count())
+        .toBeGreaterThan(0);
+    }
   });
 
   it('finds an operation by name with the search box', async () => {
