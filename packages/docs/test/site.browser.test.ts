@@ -84,7 +84,7 @@ describe('the built reference in chromium', () => {
       href: listed.get(operation.summary ?? '') ?? '',
       call: `.${method.toUpperCase()}('${path}'`,
     }));
-    // Follows each operation's link in the page and waits (up to 5 s each) for its heading and sample.
+    // Follows each operation's link in the page and waits (up to 8 s each) for its heading and sample.
     const failures = await page.evaluate(async (expected) => {
       const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
       const shown = ({ summary, call }: { summary: string; call: string }) => {
@@ -101,7 +101,7 @@ describe('the built reference in chromium', () => {
       for (const operation of expected) {
         window.location.hash = operation.href;
         let ok = shown(operation);
-        for (let i = 0; i < 250 && !ok; i++) {
+        for (let i = 0; i < 400 && !ok; i++) {
           await sleep(20);
           ok = shown(operation);
         }

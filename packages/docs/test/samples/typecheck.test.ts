@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
@@ -45,6 +45,12 @@ let diagnostics: string[] = [];
 let written: Map<string, string>;
 
 beforeAll(async () => {
+  for (const name of ['@replykit/client', '@replykit/mock-server']) {
+    const manifest = createRequire(join(PACKAGE_ROOT, 'package.json')).resolve(`${name}/package.json`);
+    if (!existsSync(join(manifest, '..', 'dist/index.d.ts'))) {
+      throw new Error(`the samples compile against the built ${name}; run \`pnpm build\` first`);
+    }
+  }
   rmSync(OUT, { recursive: true, force: true });
   written = samples();
   for (const [file, source] of written) {
