@@ -106,8 +106,10 @@ async function benchCollection(label, file, peers) {
   const samples = new Map(tasks.map((task) => [task.name, []]));
   const failures = new Map(tasks.filter((task) => task.error).map((task) => [task.name, task.error]));
   // Interleaved rounds: every task runs once per round, so load changes on the machine hit all of them alike.
+  // The starting task rotates, so no task always runs right after the same neighbour (and its garbage).
   for (let round = 0; round < WARMUP + ROUNDS; round++) {
-    for (const task of tasks) {
+    const order = tasks.map((_, index) => tasks[(index + round) % tasks.length]);
+    for (const task of order) {
       if (failures.has(task.name)) continue;
       try {
         const sample = await time(() => task.run(text));
@@ -147,7 +149,7 @@ function format(results, command) {
   const cpu = os.cpus()[0]?.model?.trim() ?? 'unknown CPU';
   const nproc = execFileSync('nproc', { encoding: 'utf8' }).trim();
   lines.push(
-    `Command: \`${command}\` (builds first; ${ROUNDS} interleaved rounds after ${WARMUP} warm-up rounds, median per task).`,
+    `Command: \`${command}\` (builds first; ${ROUNDS} interleaved rounds with a rotating start after ${WARMUP} warm-up rounds, median per task).`,
   );
   lines.push(
     `Machine: ${nproc} CPUs (\`nproc\`), ${cpu}, Node ${process.version}, load average at start ${os.loadavg()[0].toFixed(1)}.`,
