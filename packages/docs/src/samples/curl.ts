@@ -1,5 +1,6 @@
 import type { OpenApiDocument, ResolvedOperation } from '../openapi.js';
-import { bodyValue, parameterValue } from './example-values.js';
+import { type BodyPart, partFileName, sampleBody } from './body.js';
+import { parameterValue } from './example-values.js';
 import { sampleParameters } from './typescript.js';
 
 /** The environment variable every curl sample reads the key from, so no key is ever pasted into a shell. */
@@ -29,11 +30,26 @@ export function curlSample(doc: OpenApiDocument, resolved: ResolvedOperation): s
     method === 'GET' ? `curl ${shellQuote(url)}` : `curl -X ${method} ${shellQuote(url)}`,
     ...headers,
   ];
-  if (resolved.body) {
+  const body = sampleBody(doc, resolved);
+  if (body.kind === 'json') {
     parts.push(`-H ${shellQuote(`Content-Type: ${resolved.bodyContentType}`)}`);
-    parts.push(`-d ${shellQuote(JSON.stringify(bodyValue(doc, resolved.body), null, 2))}`);
+    parts.push(`-d ${shellQuote(JSON.stringify(body.value, null, 2))}`);
+  } else if (body.kind === 'text') {
+    parts.push(`-H ${shellQuote(`Content-Type: ${body.contentType}`)}`);
+    parts.push(`--data-raw ${shellQuote(body.value)}`);
+  } else if (body.kind === 'multipart') {
+    // curl sets the multipart content type (with its boundary) itself.
+    for (const part of body.parts) parts.push(`-F ${shellQuote(formField(part))}`);
   }
   return `${parts.join(' \\\n  ')}\n`;
+}
+
+function formField(part: BodyPart): string {
+  const type = part.contentType ? `;type=${part.contentType}` : '';
+  if (part.kind === 'file') return `${part.name}=@${partFileName(part)}${type}`;
+  if (part.kind === 'json')
+    return `${part.name}=${JSON.stringify(part.value)}${part.contentType ? type : ';type=application/json'}`;
+  return `${part.name}=${String(part.value)}`;
 }
 
 /** Single-quotes a word for POSIX shells (a quote inside becomes '\''). */

@@ -6,7 +6,8 @@ import {
   type ResolvedOperation,
   type SchemaObject,
 } from '../openapi.js';
-import { bodyValue, hasDocumentedValue, parameterValue } from './example-values.js';
+import { type BodyPart, partFileName, type SampleBody, sampleBody } from './body.js';
+import { hasDocumentedValue, parameterValue } from './example-values.js';
 import { tsLiteral, tsString } from './ts-literal.js';
 
 /** The teammate every `actAs` sample impersonates. */
@@ -34,13 +35,19 @@ export function typescriptSample(
   const head = `${client}.${resolved.method.toUpperCase()}(${tsString(resolved.path)}`;
   const target = resultName(doc, resolved);
   const lead = target ? `const ${target} = await unwrap(` : 'await unwrap(';
+  const extra = serializerLines(sampleBody(doc, resolved));
   // One line when the whole statement fits; otherwise the call on its own line, its argument broken up
-  // when the call line would still be too long.
+  // when the call line would still be too long (always when a body serializer follows the body).
   const oneLine = `${lead}${head}${init ? `, ${tsLiteral(init, 0, Number.POSITIVE_INFINITY)}` : ''}));`;
-  const budget = LINE_WIDTH - (2 + head.length + 2 + 2);
-  const call = `${head}${init ? `, ${tsLiteral(init, 2, budget)}` : ''})`;
+  const budget = extra.length > 0 ? 0 : LINE_WIDTH - (2 + head.length + 2 + 2);
+  let argument = init ? tsLiteral(init, 2, budget) : '';
+  if (extra.length > 0)
+    argument = `${argument.slice(0, argument.lastIndexOf('\n'))}\n${extra.join('\n')}\n  }`;
+  const call = `${head}${argument ? `, ${argument}` : ''})`;
   const statement =
-    !oneLine.includes('\n') && oneLine.length <= LINE_WIDTH ? oneLine : `${lead}\n  ${call},\n);`;
+    extra.length === 0 && !oneLine.includes('\n') && oneLine.length <= LINE_WIDTH
+      ? oneLine
+      : `${lead}\n  ${call},\n);`;
 
   const lines = [
     "import { createReplyClient, unwrap } from '@replykit/client';",
@@ -69,6 +76,40 @@ export function typescriptSample(
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * openapi-fetch sends every body as JSON; a text or multipart body needs its own serializer (and, for
+ * text, its content type). Lines of the call's argument object, indented for it.
+ */
+export function serializerLines(body: SampleBody): string[] {
+  if (body.kind === 'text') {
+    return [
+      `    headers: { 'Content-Type': ${tsString(body.contentType)} },`,
+      '    bodySerializer: (body) => body,',
+    ];
+  }
+  if (body.kind !== 'multipart') return [];
+  return [
+    '    bodySerializer: (body) => {',
+    '      const form = new FormData();',
+    ...body.parts.map((part) => `      form.append(${partArguments(part)});`),
+    '      return form;',
+    '    },',
+  ];
+}
+
+function partArguments(part: BodyPart): string {
+  const name = tsString(part.name);
+  const access = `body.${part.name}`;
+  if (part.kind === 'file') {
+    const type = part.contentType ? `, { type: ${tsString(part.contentType)} }` : '';
+    return `${name}, new Blob([${access}]${type}), ${tsString(partFileName(part))}`;
+  }
+  if (part.kind === 'json') {
+    return `${name}, new Blob([JSON.stringify(${access})], { type: ${tsString(part.contentType ?? 'application/json')} })`;
+  }
+  return `${name}, String(${access})`;
+}
+
 /** The `{ params, body }` argument, or undefined when the call needs none. */
 export function requestInit(
   doc: OpenApiDocument,
@@ -81,7 +122,8 @@ export function requestInit(
   }
   const init: Record<string, unknown> = {};
   if (Object.keys(params).length > 0) init.params = params;
-  if (resolved.body) init.body = bodyValue(doc, resolved.body);
+  const body = sampleBody(doc, resolved);
+  if (body.kind !== 'none') init.body = body.value;
   return Object.keys(init).length > 0 ? init : undefined;
 }
 
