@@ -100,7 +100,8 @@ export function renderChangelog(sources: ChangelogSources): string {
   }
   if (byPackage.size === 0) parts.push('No unreleased changes.', '');
   for (const name of [...byPackage.keys()].sort()) {
-    parts.push(`### ${name}`, '');
+    // A bold label, not a heading: Redoc turns every heading into a section of its own.
+    parts.push(`**${name}**`, '');
     const entries = (byPackage.get(name) ?? []).sort((a, b) => BUMPS.indexOf(a.bump) - BUMPS.indexOf(b.bump));
     for (const entry of entries) parts.push(`- **${entry.bump}**: ${indentContinuation(entry.summary)}`);
     parts.push('');
