@@ -2,20 +2,23 @@ import type { paths } from '@replykit/types';
 import createClient, { type Client } from 'openapi-fetch';
 import { inspectSymbol, REDACTED } from './core/redact.js';
 import type { PaginatedPath } from './generated/pagination.js';
-import { authMiddleware } from './middleware/auth.js';
-import { composeOnRequest } from './middleware/compose.js';
+import { THROTTLE_SECONDS } from './generated/throttle.js';
+import { authStep } from './middleware/auth.js';
 import {
   type Impersonation,
   type ImpersonationHeader,
   impersonationHeader,
-  impersonationMiddleware,
+  impersonationStep,
 } from './middleware/impersonation.js';
-import { loggingMiddleware } from './middleware/logging.js';
-import { type ThrottleState, throttleMiddleware } from './middleware/throttle.js';
+import { callLog } from './middleware/logging.js';
+import type { RequestStep } from './middleware/steps.js';
+import { type ThrottleState, throttleStep } from './middleware/throttle.js';
 import { type ReplyClientOptions, type ReplyUsage, type ResolvedOptions, resolveOptions } from './options.js';
 import { type PageItem, type PaginateInit, paginate } from './paginate.js';
+import { CALLER_SIGNAL, OPERATION } from './transport/call.js';
 import { QuotaCounter } from './transport/quota.js';
-import { CALLER_SIGNAL, createTransport } from './transport/transport.js';
+import { type Send, timeoutLayer } from './transport/timeout.js';
+import { createTransport } from './transport/transport.js';
 
 /** A typed Reply API client: openapi-fetch's methods plus impersonation, pagination and usage. */
 export interface ReplyClient extends Omit<Client<paths>, 'use' | 'eject'> {
@@ -38,7 +41,7 @@ interface Shared {
   options: ResolvedOptions;
   counter: QuotaCounter;
   throttle: ThrottleState;
-  fetch: (request: Request) => Promise<Response>;
+  send: Send;
 }
 
 function describe(shared: Shared, impersonation: ImpersonationHeader | undefined): Record<string, unknown> {
@@ -55,41 +58,50 @@ function describe(shared: Shared, impersonation: ImpersonationHeader | undefined
 }
 
 type CallInit = ({ signal?: AbortSignal | null } & Record<string, unknown>) | undefined;
+type Method = (url: never, init?: CallInit) => unknown;
 
-/** Marks calls that pass a signal, so the transport links it (calls without one skip that cost). */
-function markSignal(init: CallInit): CallInit {
-  return init?.signal ? { ...init, [CALLER_SIGNAL]: true } : init;
+/**
+ * Marks calls that pass a signal (the transport then links it) and calls of throttled operations (their
+ * `METHOD /path`), through init keys openapi-fetch copies onto the Request. Other calls pass through untouched.
+ */
+function mark(verb: string, url: unknown, init: CallInit, throttle: boolean): CallInit {
+  const operation = `${verb} ${String(url)}`;
+  const throttled = throttle && THROTTLE_SECONDS[operation] !== undefined;
+  if (!init?.signal && !throttled) return init;
+  return { ...init, [CALLER_SIGNAL]: Boolean(init?.signal), [OPERATION]: throttled ? operation : undefined };
 }
 
-function flagSignal<Method>(method: Method): Method {
-  const call = method as (url: never, init?: CallInit) => unknown;
-  return ((url: never, init?: CallInit) => call(url, markSignal(init))) as Method;
+function marking<M>(method: M, verb: string, throttle: boolean): M {
+  const call = method as Method;
+  return ((url: never, init?: CallInit) => call(url, mark(verb, url, init, throttle))) as M;
 }
 
 function buildClient(shared: Shared, impersonation: ImpersonationHeader | undefined): ReplyClient {
   const { options } = shared;
-  const core = createClient<paths>({
-    baseUrl: options.baseUrl,
-    fetch: shared.fetch,
-    headers: options.headers,
+  const steps: RequestStep[] = [authStep(options.apiKey), impersonationStep(impersonation)];
+  if (options.throttle) steps.push(throttleStep(shared.throttle));
+  const fetch = createTransport({
+    options,
+    counter: shared.counter,
+    send: shared.send,
+    steps,
+    log: options.logger ? callLog(options.logger) : undefined,
   });
-  const onRequest = [authMiddleware(options.apiKey), impersonationMiddleware(impersonation)];
-  if (options.throttle) onRequest.push(throttleMiddleware(shared.throttle));
-  core.use(composeOnRequest(onRequest));
-  if (options.logger) core.use(loggingMiddleware(options.logger));
+  const core = createClient<paths>({ baseUrl: options.baseUrl, fetch, headers: options.headers });
   if (options.middleware.length > 0) core.use(...options.middleware);
-  const GET = flagSignal(core.GET);
+  const { throttle } = options;
+  const GET = marking(core.GET, 'GET', throttle);
   return {
-    request: ((method: never, url: never, init?: CallInit) =>
-      core.request(method, url, markSignal(init) as never)) as unknown as ReplyClient['request'],
+    request: ((method: string, url: never, init?: CallInit) =>
+      core.request(method as never, url, mark(method.toUpperCase(), url, init, throttle) as never)) as never,
     GET,
-    PUT: flagSignal(core.PUT),
-    POST: flagSignal(core.POST),
-    DELETE: flagSignal(core.DELETE),
-    OPTIONS: flagSignal(core.OPTIONS),
-    HEAD: flagSignal(core.HEAD),
-    PATCH: flagSignal(core.PATCH),
-    TRACE: flagSignal(core.TRACE),
+    PUT: marking(core.PUT, 'PUT', throttle),
+    POST: marking(core.POST, 'POST', throttle),
+    DELETE: marking(core.DELETE, 'DELETE', throttle),
+    OPTIONS: marking(core.OPTIONS, 'OPTIONS', throttle),
+    HEAD: marking(core.HEAD, 'HEAD', throttle),
+    PATCH: marking(core.PATCH, 'PATCH', throttle),
+    TRACE: marking(core.TRACE, 'TRACE', throttle),
     actAs: (identity) => buildClient(shared, impersonationHeader(identity)),
     paginate: (path, init) => paginate(GET as never, path, init),
     get usage() {
@@ -120,7 +132,7 @@ export function createReplyClient(options?: ReplyClientOptions): ReplyClient {
     options: resolved,
     counter,
     throttle: new Map(),
-    fetch: createTransport(resolved, counter),
+    send: timeoutLayer(resolved.fetch),
   };
   return buildClient(shared, undefined);
 }

@@ -51,7 +51,7 @@ export interface ReplyClientOptions {
   quotaWarningRatio?: number;
   /** Called once when `calls` reaches `quotaWarningRatio × monthlyQuota` and once when it reaches the quota. */
   onQuotaWarning?: (usage: ReplyUsage) => void;
-  /** Extra openapi-fetch middleware, run after the client's own (auth, impersonation, throttle, logging). */
+  /** Extra openapi-fetch middleware; it runs before the client's own steps (key, impersonation, throttle). */
   middleware?: Middleware[];
 }
 

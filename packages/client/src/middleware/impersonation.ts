@@ -1,5 +1,5 @@
-import type { Middleware } from 'openapi-fetch';
 import { ReplyConfigError } from '../core/errors.js';
+import type { RequestStep } from './steps.js';
 
 /** Whom a Master API Key acts as: exactly one of a user's e-mail or numeric id. */
 export type Impersonation = { email: string; userId?: never } | { userId: number; email?: never };
@@ -47,26 +47,24 @@ export function impersonationHeader(identity: unknown): ImpersonationHeader {
 
 /**
  * On an `actAs` client, sets its impersonation header (replacing any per-call one). On other clients, checks
- * impersonation headers passed per call (`params.header`) with the same rules as `actAs`.
+ * impersonation headers passed per call (`params.header`, `headers`) with the same rules as `actAs`.
  */
-export function impersonationMiddleware(header: ImpersonationHeader | undefined): Middleware {
+export function impersonationStep(header: ImpersonationHeader | undefined): RequestStep {
   if (header) {
     const other = header.name === 'X-User-Id' ? 'X-User-Email' : 'X-User-Id';
-    return {
-      onRequest({ request }) {
-        request.headers.delete(other);
-        request.headers.set(header.name, header.value);
-      },
+    return (request) => {
+      request.headers.delete(other);
+      request.headers.set(header.name, header.value);
+      return undefined;
     };
   }
-  return {
-    onRequest({ request }) {
-      const userId = request.headers.get('x-user-id');
-      const email = request.headers.get('x-user-email');
-      if (userId === null && email === null) return;
-      if (userId !== null && email !== null) fail('pass either X-User-Id or X-User-Email, not both');
-      if (email !== null) impersonationHeader({ email });
-      else impersonationHeader({ userId: /^\d+$/.test(userId ?? '') ? Number(userId) : userId });
-    },
+  return (request) => {
+    const userId = request.headers.get('x-user-id');
+    const email = request.headers.get('x-user-email');
+    if (userId === null && email === null) return undefined;
+    if (userId !== null && email !== null) fail('pass either X-User-Id or X-User-Email, not both');
+    if (email !== null) impersonationHeader({ email });
+    else impersonationHeader({ userId: /^\d+$/.test(userId ?? '') ? Number(userId) : userId });
+    return undefined;
   };
 }

@@ -1,42 +1,47 @@
-import type { Middleware } from 'openapi-fetch';
 import { redactHeaders } from '../core/redact.js';
 import type { ReplyLogger } from '../options.js';
-import { pathOf } from '../transport/call.js';
+import type { CallContext } from '../transport/call.js';
+
+/** What the transport reports to the logger; retries are reported by the transport itself (`warn`). */
+export interface CallLog {
+  request(call: CallContext): void;
+  response(call: CallContext, response: Response): void;
+  failure(call: CallContext, error: unknown): void;
+}
 
 /**
- * Logs one debug line per request (headers redacted), one line per response (`info`, or `warn` for 4xx/5xx)
- * and one `error` line per failure. Retries are logged by the retry layer. Messages never carry secrets.
+ * One debug line per call with its headers (secrets redacted), one line per final response (`info`, or `warn`
+ * for 4xx/5xx) and one `error` line per failed call. Messages never carry secrets.
  */
-export function loggingMiddleware(logger: ReplyLogger): Middleware {
-  const started = new Map<string, number>();
+export function callLog(logger: ReplyLogger): CallLog {
+  const started = new WeakMap<CallContext, number>();
+  const elapsed = (call: CallContext) => Date.now() - (started.get(call) ?? Date.now());
   return {
-    onRequest({ request, id }) {
-      started.set(id, Date.now());
-      logger.debug?.(`reply: ${request.method} ${pathOf(request.url)}`, {
-        method: request.method,
-        path: pathOf(request.url),
-        headers: redactHeaders(request.headers),
+    request(call) {
+      started.set(call, Date.now());
+      logger.debug?.(`reply: ${call.method} ${call.path}`, {
+        method: call.method,
+        path: call.path,
+        headers: redactHeaders(call.request.headers),
       });
     },
-    onResponse({ request, response, id }) {
-      const ms = Date.now() - (started.get(id) ?? Date.now());
-      started.delete(id);
-      const level = response.ok ? 'info' : 'warn';
-      const path = pathOf(request.url);
-      logger[level]?.(`reply: ${request.method} ${path} ${response.status} in ${ms} ms`, {
-        method: request.method,
-        path,
-        status: response.status,
-        ms,
-      });
+    response(call, response) {
+      const ms = elapsed(call);
+      logger[response.ok ? 'info' : 'warn']?.(
+        `reply: ${call.method} ${call.path} ${response.status} in ${ms} ms`,
+        {
+          method: call.method,
+          path: call.path,
+          status: response.status,
+          ms,
+        },
+      );
     },
-    onError({ request, error, id }) {
-      started.delete(id);
-      const path = pathOf(request.url);
+    failure(call, error) {
       const message = error instanceof Error ? error.message : 'request failed';
-      logger.error?.(`reply: ${request.method} ${path} failed: ${message}`, {
-        method: request.method,
-        path,
+      logger.error?.(`reply: ${call.method} ${call.path} failed: ${message}`, {
+        method: call.method,
+        path: call.path,
         error: error instanceof Error ? error.name : typeof error,
       });
     },

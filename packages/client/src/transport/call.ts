@@ -10,6 +10,14 @@ export function pathOf(url: string): string {
   return end === -1 ? url.slice(start) : url.slice(start, end);
 }
 
+/**
+ * Init keys the client's methods add to a call (openapi-fetch copies unknown init keys onto the Request, which
+ * is how they reach the transport): whether the caller passed a `signal`, and the `METHOD /path` of a throttled
+ * operation. Calls that need neither carry neither.
+ */
+export const CALLER_SIGNAL = 'replykitCallerSignal';
+export const OPERATION = 'replykitOperation';
+
 /** What the transport knows about one call (all its attempts). */
 export class CallContext {
   #path: string | undefined;
@@ -22,6 +30,8 @@ export class CallContext {
     readonly maxRetries: number,
     /** Whether the caller passed an `AbortSignal` (the request's signal follows it). */
     readonly callerSignal: boolean,
+    /** `METHOD /path` template of a throttled operation, else `undefined`. */
+    readonly operation: string | undefined,
     readonly logger: ReplyLogger | undefined,
     /** Values scrubbed from errors built for this call (the API key). */
     readonly secrets: readonly string[],

@@ -82,15 +82,7 @@ function timeoutError(call: CallContext): ReplyTimeoutError {
  */
 export function timeoutLayer(fetchImpl: FetchLike): Send {
   const deadlines = new DeadlineSignals();
-  return async (request, call) => {
-    if (!call.callerSignal) {
-      const signal = deadlines.signal(call.timeoutMs);
-      try {
-        return await fetchImpl(request, { signal });
-      } catch (error) {
-        throw signal.aborted ? timeoutError(call) : connectionError(error, call);
-      }
-    }
+  const linked = async (request: Request, call: CallContext): Promise<Response> => {
     const callerSignal = request.signal;
     if (callerSignal.aborted) throw callerSignal.reason;
     const controller = new AbortController();
@@ -111,5 +103,13 @@ export function timeoutLayer(fetchImpl: FetchLike): Send {
       clearTimeout(timer);
       callerSignal.removeEventListener('abort', onCallerAbort);
     }
+  };
+  // The common case stays a plain promise chain: no extra async frame per call.
+  return (request, call) => {
+    if (call.callerSignal) return linked(request, call);
+    const signal = deadlines.signal(call.timeoutMs);
+    return fetchImpl(request, { signal }).catch((error: unknown) => {
+      throw signal.aborted ? timeoutError(call) : connectionError(error, call);
+    });
   };
 }

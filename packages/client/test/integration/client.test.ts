@@ -25,6 +25,14 @@ function last() {
 }
 
 describe('over real HTTP against the mock server', () => {
+  it('runs user middleware (openapi-fetch) before sending', async () => {
+    const reply = client({
+      middleware: [{ onRequest: ({ request }) => void request.headers.set('x-trace', 't-1') }],
+    });
+    await reply.GET('/v2/schedules');
+    expect(last().headers['x-trace']).toBe('t-1');
+  });
+
   it('sends typed calls and returns typed data', async () => {
     const reply = client();
     const { data, error, response } = await reply.GET('/v1/people', {
@@ -86,9 +94,12 @@ describe('over real HTTP against the mock server', () => {
     expect(apiError.headers['content-type']).toContain('json');
   });
 
-  it('gets a real 401 when a middleware strips the key', async () => {
+  it('gets a real 401 when the key does not reach the server', async () => {
     const reply = client({
-      middleware: [{ onRequest: ({ request }) => void request.headers.delete('x-api-key') }],
+      fetch: (request, init) => {
+        request.headers.delete('x-api-key');
+        return fetch(request, init);
+      },
     });
     const error = await unwrap(reply.GET('/v1/people')).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AuthenticationError);
