@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import type { Contact, ContactPage } from '@replykit/types';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
@@ -191,5 +192,47 @@ describe('faults', () => {
     await expect(client().GET('/v2/schedules', { signal: AbortSignal.timeout(100) })).rejects.toMatchObject({
       name: 'TimeoutError',
     });
+  });
+});
+
+describe('secrets over real HTTP', () => {
+  it('never shows a canary key in errors, logs or the client, on any error path', async () => {
+    const canary = 'CANARY-integration-7f3e9a1c';
+    const lines: string[] = [];
+    const log = (message: string, fields?: unknown) => lines.push(message, JSON.stringify(fields));
+    const reply = client({
+      apiKey: canary,
+      logger: { debug: log, info: log, warn: log, error: log },
+      ...fast,
+    });
+    const errors: unknown[] = [];
+    for (const status of [400, 401, 403, 404, 429, 500]) {
+      const call = reply.GET('/v2/schedules/{scheduleId}', {
+        params: { path: { scheduleId: 1 } },
+        headers: { Prefer: `code=${status}` },
+        maxRetries: 0,
+      });
+      errors.push(await unwrap(call).catch((caught: unknown) => caught));
+    }
+    mock.scriptFaults({ fault: 'reset', method: 'POST', path: '/v1/people' });
+    errors.push(
+      await reply
+        .POST('/v1/people', { body: newContact('c@example.com') })
+        .catch((caught: unknown) => caught),
+    );
+    mock.scriptFaults({ fault: 'hang', path: '/v2/schedules' });
+    errors.push(
+      await reply.GET('/v2/schedules', { timeoutMs: 200, maxRetries: 0 }).catch((caught: unknown) => caught),
+    );
+    expect(errors.every((error) => error instanceof Error)).toBe(true);
+    const rendered = [...errors, reply].flatMap((value) => [
+      String((value as Error).message),
+      String((value as Error).stack),
+      JSON.stringify(value),
+      inspect(value, { depth: Number.POSITIVE_INFINITY }),
+    ]);
+    for (const text of [...rendered, ...lines]) expect(text).not.toContain(canary);
+    expect(lines.length).toBeGreaterThan(10);
+    expect(JSON.stringify(mock.requests)).not.toContain(canary);
   });
 });
