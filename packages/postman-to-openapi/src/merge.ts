@@ -12,15 +12,12 @@ import type {
 } from './openapi.js';
 import type { RequestVariant } from './request.js';
 import {
-  addSample,
   classifyText,
   combineKinds,
-  createShape,
+  inferSchema,
   kindSchema,
   type ScalarKind,
-  type Shape,
   setEntry,
-  shapeToSchema,
   typedValue,
 } from './schema-inference.js';
 import { resolveVariables, type VariableValues } from './variables.js';
@@ -33,7 +30,6 @@ import { resolveVariables, type VariableValues } from './variables.js';
 interface MediaAccumulator {
   /** The kind of the first sample; `mixed` when another kind followed (then no schema is claimed). */
   kind: BodySample['kind'] | 'mixed';
-  shape: Shape;
   exampleNames: string[];
   exampleValues: unknown[];
   /** Form fields by name (only for form bodies). */
@@ -56,7 +52,6 @@ export class ContentBuilder {
     if (acc === undefined) {
       acc = {
         kind: sample.kind,
-        shape: createShape(),
         exampleNames: [],
         exampleValues: [],
         form: undefined,
@@ -68,7 +63,7 @@ export class ContentBuilder {
     }
     switch (sample.kind) {
       case 'json':
-        addSample(acc.shape, sample.value);
+        // The schema is inferred from the examples when the content is built (only if every sample is JSON).
         addExample(acc, exampleName, sample.value);
         break;
       case 'text':
@@ -133,7 +128,7 @@ function addExample(acc: MediaAccumulator, name: string, value: unknown): void {
 function mediaSchema(acc: MediaAccumulator): JsonSchema | undefined {
   switch (acc.kind) {
     case 'json':
-      return shapeToSchema(acc.shape);
+      return inferSchema(acc.exampleValues);
     case 'text':
       return { type: 'string' };
     case 'binary':
@@ -305,7 +300,7 @@ function responses(variants: readonly RequestVariant[]): Record<string, Response
     const entry = byStatus.get(status) as { description: string; content: ContentBuilder };
     const response: ResponseObject = { description: entry.description };
     if (entry.content.size > 0) response.content = entry.content.build();
-    result[status] = response;
+    setEntry(result, status, response);
   }
   return result;
 }

@@ -21,14 +21,29 @@ export interface Shape {
   types: number;
   /** Number of object samples, to decide `required`. */
   objects: number;
-  properties: Map<string, { shape: Shape; count: number }> | undefined;
+  /** Number of object samples of the parent that have this property. */
+  present: number;
+  /** Property names in first-seen order, and their shapes at the same index (no Map per object position). */
+  keys: string[] | undefined;
+  children: Shape[] | undefined;
+  /** Name → index, built only for objects with many properties seen in a changing order. */
+  index: Map<string, number> | undefined;
   items: Shape | undefined;
   /** undefined: no string seen yet; null: strings disagree or match no format. */
   format: StringFormat | null | undefined;
 }
 
 export function createShape(): Shape {
-  return { types: 0, objects: 0, properties: undefined, items: undefined, format: undefined };
+  return {
+    types: 0,
+    objects: 0,
+    present: 0,
+    keys: undefined,
+    children: undefined,
+    index: undefined,
+    items: undefined,
+    format: undefined,
+  };
 }
 
 // RFC 3339 date-time (offset required, as JSON Schema's `date-time` demands); ranges checked in isDateTime.
@@ -75,6 +90,31 @@ export function detectFormat(value: string): StringFormat | null {
   return null;
 }
 
+/** Objects with at most this many properties look a name up by scanning instead of through an index. */
+const SCAN_LIMIT = 12;
+
+/** The shape of property `key`, created on first sight; `hint` is where the key usually sits (same order). */
+function propertyShape(shape: Shape, key: string, hint: number): Shape {
+  const keys = shape.keys as string[];
+  const children = shape.children as Shape[];
+  if (keys[hint] === key) return children[hint] as Shape;
+  let found = -1;
+  if (keys.length <= SCAN_LIMIT) found = keys.indexOf(key);
+  else {
+    if (shape.index === undefined) {
+      shape.index = new Map();
+      for (let index = 0; index < keys.length; index++) shape.index.set(keys[index] as string, index);
+    }
+    found = shape.index.get(key) ?? -1;
+  }
+  if (found !== -1) return children[found] as Shape;
+  const child = createShape();
+  shape.index?.set(key, keys.length);
+  keys.push(key);
+  children.push(child);
+  return child;
+}
+
 /** Fold one sample into a shape. */
 export function addSample(shape: Shape, value: unknown): void {
   if (value === null || value === undefined) {
@@ -107,24 +147,20 @@ export function addSample(shape: Shape, value: unknown): void {
     shape.types |= ARRAY;
     if (value.length > 0) {
       shape.items ??= createShape();
-      for (const element of value) addSample(shape.items, element);
+      for (let index = 0; index < value.length; index++) addSample(shape.items, value[index]);
     }
     return;
   }
   shape.types |= OBJECT;
   shape.objects++;
-  shape.properties ??= new Map();
-  const properties = shape.properties;
+  shape.keys ??= [];
+  shape.children ??= [];
   const keys = Object.keys(value);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index] as string;
-    let entry = properties.get(key);
-    if (entry === undefined) {
-      entry = { shape: createShape(), count: 0 };
-      properties.set(key, entry);
-    }
-    entry.count++;
-    addSample(entry.shape, (value as Record<string, unknown>)[key]);
+    const child = propertyShape(shape, key, index);
+    child.present++;
+    addSample(child, (value as Record<string, unknown>)[key]);
   }
 }
 
@@ -154,16 +190,19 @@ export function shapeToSchema(shape: Shape): JsonSchema {
   if (names.length === 1) schema.type = names[0];
   else if (names.length > 1) schema.type = names.slice();
   if (types & STRING && shape.format) schema.format = shape.format;
-  if (types & OBJECT && shape.properties) {
+  if (types & OBJECT && shape.keys) {
+    const keys = shape.keys;
+    const children = shape.children as Shape[];
     const properties: Record<string, JsonSchema> = {};
     const required: string[] = [];
     const objects = shape.objects;
-    // forEach, not for-of: no [key, value] array per property (this runs for every property of every schema).
-    shape.properties.forEach((entry, key) => {
-      setEntry(properties, key, shapeToSchema(entry.shape));
-      if (entry.count === objects) required.push(key);
-    });
-    if (shape.properties.size > 0) schema.properties = properties;
+    for (let index = 0; index < keys.length; index++) {
+      const key = keys[index] as string;
+      const child = children[index] as Shape;
+      setEntry(properties, key, shapeToSchema(child));
+      if (child.present === objects) required.push(key);
+    }
+    if (keys.length > 0) schema.properties = properties;
     if (required.length > 0) schema.required = required;
   }
   if (types & ARRAY && shape.items) schema.items = shapeToSchema(shape.items);
@@ -172,18 +211,66 @@ export function shapeToSchema(shape: Shape): JsonSchema {
 
 /** Infer one schema from several samples. */
 export function inferSchema(samples: readonly unknown[]): JsonSchema {
+  if (samples.length === 1) return sampleSchema(samples[0]);
   const shape = createShape();
-  for (const sample of samples) addSample(shape, sample);
+  for (let index = 0; index < samples.length; index++) addSample(shape, samples[index]);
   return shapeToSchema(shape);
 }
 
-/** Set a key that comes from user data (it may be `__proto__`) as an own enumerable property. */
+/**
+ * The schema of one sample, built straight from the value: exactly what folding it into an empty shape and
+ * converting that would give (every property required, one type each), without the throwaway shapes.
+ */
+export function sampleSchema(value: unknown): JsonSchema {
+  if (value === null || value === undefined) return { type: 'null' };
+  switch (typeof value) {
+    case 'boolean':
+      return { type: 'boolean' };
+    case 'number':
+      return { type: Number.isInteger(value) ? 'integer' : 'number' };
+    case 'string': {
+      const format = value === '' ? null : detectFormat(value);
+      return format ? { type: 'string', format } : { type: 'string' };
+    }
+    case 'object':
+      break;
+    default:
+      return { type: 'string' };
+  }
+  if (Array.isArray(value)) {
+    if (value.length === 0) return { type: 'array' };
+    return { type: 'array', items: inferSchema(value) };
+  }
+  const keys = Object.keys(value);
+  if (keys.length === 0) return { type: 'object' };
+  const properties: Record<string, JsonSchema> = {};
+  for (let index = 0; index < keys.length; index++) {
+    const key = keys[index] as string;
+    setEntry(properties, key, sampleSchema((value as Record<string, unknown>)[key]));
+  }
+  // A single object has every one of its properties: the fresh key list is the `required` list.
+  return { type: 'object', properties, required: keys };
+}
+
+/** An integer key far above any real one: storing it once moves an object's integer keys into a dictionary. */
+const SPARSE_INDEX = 2 ** 30;
+
+/**
+ * Set a key that comes from user data (it may be `__proto__`) as an own enumerable property. An integer key
+ * of 100 or more (a status code such as `404`) would make V8 back the object with a holey array of that
+ * length (5 kB for one `404`), so such objects get dictionary elements first; key order is unchanged.
+ */
 export function setEntry<T>(target: Record<string, T>, key: string, value: T): void {
   if (key === '__proto__') {
     Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-  } else {
-    target[key] = value;
+    return;
   }
+  const first = key.charCodeAt(0);
+  if (first >= 48 && first <= 57 && key.length >= 3 && !Object.hasOwn(target, SPARSE_INDEX)) {
+    (target as Record<number, T>)[SPARSE_INDEX] = value;
+    delete (target as Record<number, T>)[SPARSE_INDEX];
+  }
+  target[key] = value;
 }
 
 /** The type a Postman string value (query, header, form field) most likely carries. */

@@ -158,15 +158,42 @@ export function parseUrl(url: PostmanUrl | undefined | null): ParsedUrl {
   return parsed;
 }
 
-const WHOLE_PLACEHOLDER = /^\{\{([^{}]+)\}\}$/;
 const PLACEHOLDER = /\{\{([^{}]+)\}\}/g;
+const UNSAFE_NAME_CHARACTER = /[^\p{L}\p{N}_.-]/gu;
+
+/** True for a character a path parameter name keeps as is: ASCII letter, digit, `_`, `.` or `-`. */
+function isPlainNameCode(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 48 && code <= 57) ||
+    code === 95 ||
+    code === 46 ||
+    code === 45
+  );
+}
 
 /**
  * A parameter name usable in a path template: tools match `{name}` with word characters, dots and dashes,
  * so anything else (spaces, braces, slashes) becomes `_`.
  */
 export function cleanName(name: string): string {
-  return name.trim().replace(/[^\p{L}\p{N}_.-]/gu, '_');
+  // Most names are plain ASCII: a character scan avoids running the Unicode regex on every one.
+  for (let index = 0; index < name.length; index++) {
+    if (!isPlainNameCode(name.charCodeAt(index))) return name.trim().replace(UNSAFE_NAME_CHARACTER, '_');
+  }
+  return name;
+}
+
+/** `{{name}}` filling the whole segment, with no brace inside the name: the name, else undefined. */
+function wholePlaceholder(segment: string): string | undefined {
+  const end = segment.length - 2;
+  if (end <= 2 || !segment.startsWith('{{') || !segment.endsWith('}}')) return undefined;
+  for (let index = 2; index < end; index++) {
+    const code = segment.charCodeAt(index);
+    if (code === 123 || code === 125) return undefined;
+  }
+  return segment.slice(2, end);
 }
 
 /**
@@ -175,37 +202,38 @@ export function cleanName(name: string): string {
  */
 export function toPathTemplate(segments: readonly string[]): PathTemplate {
   const params: string[] = [];
-  const pathParts: string[] = [];
-  const keyParts: string[] = [];
-  for (const segment of segments) {
-    const whole = WHOLE_PLACEHOLDER.exec(segment);
-    if (whole || (segment.startsWith(':') && segment.length > 1)) {
-      const name = cleanName(whole ? (whole[1] as string) : segment.slice(1));
+  let path = '';
+  let key = '';
+  for (let index = 0; index < segments.length; index++) {
+    const segment = segments[index] as string;
+    const whole = wholePlaceholder(segment);
+    if (whole !== undefined || (segment.length > 1 && segment.charCodeAt(0) === 58)) {
+      const name = cleanName(whole ?? segment.slice(1));
       params.push(name);
-      pathParts.push(`{${name}}`);
-      keyParts.push('{}');
+      path += `/{${name}}`;
+      key += '/{}';
       continue;
     }
     if (segment.includes('{{')) {
       // A placeholder inside a literal segment (`v{{version}}`) is templated in place.
-      let key = '';
+      let segmentKey = '';
       let last = 0;
-      const path = segment.replace(PLACEHOLDER, (_whole, name: string, offset: number) => {
+      const templated = segment.replace(PLACEHOLDER, (_whole, name: string, offset: number) => {
         const clean = cleanName(name);
         params.push(clean);
-        key += `${segment.slice(last, offset)}{}`;
+        segmentKey += `${segment.slice(last, offset)}{}`;
         last = offset + _whole.length;
         return `{${clean}}`;
       });
-      key += segment.slice(last);
-      pathParts.push(path);
-      keyParts.push(key);
+      segmentKey += segment.slice(last);
+      path += `/${templated}`;
+      key += `/${segmentKey}`;
       continue;
     }
     // Braces left in a literal segment would read as templating.
-    const literal = segment.replace(/[{}]/g, '');
-    pathParts.push(literal);
-    keyParts.push(literal);
+    const literal = segment.includes('{') || segment.includes('}') ? segment.replace(/[{}]/g, '') : segment;
+    path += `/${literal}`;
+    key += `/${literal}`;
   }
-  return { path: `/${pathParts.join('/')}`, params, key: `/${keyParts.join('/')}` };
+  return path === '' ? { path: '/', params, key: '/' } : { path, params, key };
 }
