@@ -16,7 +16,7 @@ describe('the built package', { timeout: 120_000 }, () => {
     rmSync(stagingDir, { recursive: true, force: true });
     mkdirSync(stagingDir, { recursive: true });
     run(bin('tsup'), ['--silent', '--out-dir', join(stagingDir, 'dist')], packageDir);
-    for (const entry of ['package.json', 'README.md', 'src']) {
+    for (const entry of ['package.json', 'README.md', 'LICENSE', 'src']) {
       if (existsSync(join(packageDir, entry)))
         cpSync(join(packageDir, entry), join(stagingDir, entry), { recursive: true });
     }
