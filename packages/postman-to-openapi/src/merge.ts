@@ -28,6 +28,7 @@ import { resolveVariables, type VariableValues } from './variables.js';
  */
 
 interface MediaAccumulator {
+  mediaType: string;
   /** The kind of the first sample; `mixed` when another kind followed (then no schema is claimed). */
   kind: BodySample['kind'] | 'mixed';
   exampleNames: string[];
@@ -41,23 +42,28 @@ interface MediaAccumulator {
 
 /** Collects body samples per media type and builds the OpenAPI `content` map. */
 export class ContentBuilder {
-  private readonly media = new Map<string, MediaAccumulator>();
+  /** In first-seen order; a list, not a Map: a body or response nearly always has one media type. */
+  private readonly media: MediaAccumulator[] = [];
 
   get size(): number {
-    return this.media.size;
+    return this.media.length;
   }
 
   add(sample: BodySample, exampleName: string): void {
-    let acc = this.media.get(sample.mediaType);
+    let acc: MediaAccumulator | undefined;
+    for (let index = 0; index < this.media.length && acc === undefined; index++) {
+      if ((this.media[index] as MediaAccumulator).mediaType === sample.mediaType) acc = this.media[index];
+    }
     if (acc === undefined) {
       acc = {
+        mediaType: sample.mediaType,
         kind: sample.kind,
         exampleNames: [],
         exampleValues: [],
         form: undefined,
         formSamples: 0,
       };
-      this.media.set(sample.mediaType, acc);
+      this.media.push(acc);
     } else if (acc.kind !== sample.kind) {
       acc.kind = 'mixed';
     }
@@ -100,7 +106,7 @@ export class ContentBuilder {
 
   build(): Record<string, MediaTypeObject> {
     const content: Record<string, MediaTypeObject> = {};
-    this.media.forEach((acc, mediaType) => {
+    for (const acc of this.media) {
       const media: MediaTypeObject = {};
       const schema = mediaSchema(acc);
       if (schema !== undefined) media.schema = schema;
@@ -111,8 +117,8 @@ export class ContentBuilder {
         }
         media.examples = examples;
       }
-      setEntry(content, mediaType, media);
-    });
+      setEntry(content, acc.mediaType, media);
+    }
     return content;
   }
 }
@@ -157,6 +163,8 @@ function mediaSchema(acc: MediaAccumulator): JsonSchema | undefined {
 const SENSITIVE_NAME = /key|token|secret|passw|auth|session|cookie|signature|credential/i;
 
 interface ParamAccumulator {
+  /** The name as compared (lower case for headers). */
+  id: string;
   name: string;
   description: string | undefined;
   /** Variants in which the parameter is present and enabled. */
@@ -165,37 +173,50 @@ interface ParamAccumulator {
   example: unknown;
   /** Repeated within one request (`?id=1&id=2`): an array parameter. */
   repeated: boolean;
+  /** The last variant (by index) that had the parameter, and the last one that had it enabled. */
+  seenIn: number;
+  enabledIn: number;
+}
+
+interface ParamEntry {
+  key: string;
+  value: string | undefined;
+  disabled: boolean;
+  description: string | undefined;
 }
 
 function collectParams(
   variants: readonly RequestVariant[],
-  entriesOf: (
-    variant: RequestVariant,
-  ) => Array<{ key: string; value: string | undefined; disabled: boolean; description: string | undefined }>,
+  query: boolean,
   caseInsensitive: boolean,
 ): ParamAccumulator[] {
-  const params = new Map<string, ParamAccumulator>();
-  for (const variant of variants) {
-    const entries = entriesOf(variant);
-    if (entries.length === 0) continue;
-    const seen = new Set<string>();
-    const enabledHere = new Set<string>();
+  // A list searched by name: operations have a handful of parameters, and most have none.
+  const params: ParamAccumulator[] = [];
+  for (let variantIndex = 0; variantIndex < variants.length; variantIndex++) {
+    const variant = variants[variantIndex] as RequestVariant;
+    const entries: readonly ParamEntry[] = query ? variant.query : variant.headers;
     for (const entry of entries) {
       const id = caseInsensitive ? entry.key.toLowerCase() : entry.key;
-      let param = params.get(id);
+      let param: ParamAccumulator | undefined;
+      for (let index = 0; index < params.length && param === undefined; index++) {
+        if ((params[index] as ParamAccumulator).id === id) param = params[index];
+      }
       if (param === undefined) {
         param = {
+          id,
           name: entry.key,
           description: undefined,
           enabled: 0,
           kinds: [],
           example: undefined,
           repeated: false,
+          seenIn: -1,
+          enabledIn: -1,
         };
-        params.set(id, param);
+        params.push(param);
       }
-      if (seen.has(id)) param.repeated = true;
-      seen.add(id);
+      if (param.seenIn === variantIndex) param.repeated = true;
+      param.seenIn = variantIndex;
       param.description ??= entry.description;
       const kind = classifyText(entry.value);
       if (kind !== undefined) {
@@ -204,11 +225,13 @@ function collectParams(
           param.example = typedValue(entry.value, kind);
         }
       }
-      if (!entry.disabled) enabledHere.add(id);
+      if (!entry.disabled && param.enabledIn !== variantIndex) {
+        param.enabledIn = variantIndex;
+        param.enabled++;
+      }
     }
-    for (const id of enabledHere) (params.get(id) as ParamAccumulator).enabled++;
   }
-  return [...params.values()];
+  return params;
 }
 
 function toParameter(
@@ -264,14 +287,15 @@ function pathParameters(
 }
 
 function requestBody(variants: readonly RequestVariant[]): RequestBodyObject | undefined {
-  const builder = new ContentBuilder();
+  let builder: ContentBuilder | undefined;
   let withBody = 0;
   for (const variant of variants) {
     if (variant.body === undefined) continue;
     withBody++;
+    builder ??= new ContentBuilder();
     builder.add(variant.body, variant.name);
   }
-  if (withBody === 0) return undefined;
+  if (builder === undefined) return undefined;
   return { content: builder.build(), required: withBody === variants.length };
 }
 
@@ -282,25 +306,42 @@ function statusOrder(a: string, b: string): number {
   return a < b ? -1 : 1;
 }
 
+interface StatusEntry {
+  status: string;
+  description: string;
+  content: ContentBuilder | undefined;
+}
+
+function byStatus(a: StatusEntry, b: StatusEntry): number {
+  return statusOrder(a.status, b.status);
+}
+
 function responses(variants: readonly RequestVariant[]): Record<string, ResponseObject> | undefined {
-  const byStatus = new Map<string, { description: string; content: ContentBuilder }>();
+  // A list searched by status: an operation has a few status codes at most.
+  const entries: StatusEntry[] = [];
   for (const variant of variants) {
     for (const response of variant.responses) {
-      let entry = byStatus.get(response.status);
-      if (entry === undefined) {
-        entry = { description: response.description, content: new ContentBuilder() };
-        byStatus.set(response.status, entry);
+      let entry: StatusEntry | undefined;
+      for (let index = 0; index < entries.length && entry === undefined; index++) {
+        if ((entries[index] as StatusEntry).status === response.status) entry = entries[index];
       }
-      if (response.body !== undefined) entry.content.add(response.body, response.name);
+      if (entry === undefined) {
+        entry = { status: response.status, description: response.description, content: undefined };
+        entries.push(entry);
+      }
+      if (response.body !== undefined) {
+        entry.content ??= new ContentBuilder();
+        entry.content.add(response.body, response.name);
+      }
     }
   }
-  if (byStatus.size === 0) return undefined;
+  if (entries.length === 0) return undefined;
+  if (entries.length > 1) entries.sort(byStatus);
   const result: Record<string, ResponseObject> = {};
-  for (const status of [...byStatus.keys()].sort(statusOrder)) {
-    const entry = byStatus.get(status) as { description: string; content: ContentBuilder };
+  for (const entry of entries) {
     const response: ResponseObject = { description: entry.description };
-    if (entry.content.size > 0) response.content = entry.content.build();
-    setEntry(result, status, response);
+    if (entry.content !== undefined && entry.content.size > 0) response.content = entry.content.build();
+    setEntry(result, entry.status, response);
   }
   return result;
 }
@@ -313,7 +354,7 @@ export function copyServer(server: ServerObject): ServerObject {
 /** A fresh copy, so no two places of the document share (and co-mutate) one object. */
 export function copyRequirement(requirement: SecurityRequirement): SecurityRequirement {
   const copy: SecurityRequirement = {};
-  for (const [name, scopes] of Object.entries(requirement)) copy[name] = [...scopes];
+  for (const name of Object.keys(requirement)) copy[name] = (requirement[name] as string[]).slice();
   return copy;
 }
 
@@ -330,6 +371,12 @@ function security(
 ): SecurityRequirement[] | undefined {
   if (variants.every((variant) => sameAuth(variant.auth, rootAuth))) return undefined;
   const requirements: SecurityRequirement[] = [];
+  if (variants.length === 1) {
+    // One request: nothing to deduplicate.
+    const auth = (variants[0] as RequestVariant).auth;
+    if (auth !== undefined && auth !== 'none') requirements.push(copyRequirement(auth));
+    return requirements;
+  }
   const seen = new Set<SecurityRequirement | string>();
   let anonymous = false;
   for (const variant of variants) {
@@ -384,15 +431,12 @@ export function mergeVariants(variants: readonly RequestVariant[], context: Merg
   const description = describe(variants);
   if (description) operation.description = description;
   operation.operationId = context.operationId;
-  const parameters = [
-    ...pathParameters(variants, context.pathParams, context.variables),
-    ...collectParams(variants, (variant) => variant.query, false).map((param) =>
-      toParameter(param, 'query', variants.length, context.variables),
-    ),
-    ...collectParams(variants, (variant) => variant.headers, true).map((param) =>
-      toParameter(param, 'header', variants.length, context.variables),
-    ),
-  ];
+  const parameters =
+    context.pathParams.length === 0 ? [] : pathParameters(variants, context.pathParams, context.variables);
+  for (const param of collectParams(variants, true, false))
+    parameters.push(toParameter(param, 'query', variants.length, context.variables));
+  for (const param of collectParams(variants, false, true))
+    parameters.push(toParameter(param, 'header', variants.length, context.variables));
   if (parameters.length > 0) operation.parameters = parameters;
   const body = requestBody(variants);
   if (body) operation.requestBody = body;
