@@ -13,8 +13,10 @@ const repoRoot = resolve(here, '../../..');
 const shared = resolve(repoRoot, '../shared');
 const require = createRequire(import.meta.url);
 
-const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 25);
+/** The YAML row is ours end to end, not a competitor: measured in its own, shorter phase (see below). */
+const YAML_ROUNDS = Number(process.env.BENCH_YAML_ROUNDS ?? 7);
 
 /** Collections above 100 kB in the shared corpus, plus the Reply collection. fastly and twitter-api are the goal. */
 const collections = [
@@ -90,30 +92,38 @@ const quiet = (fn) => async (input) => {
 };
 
 const ownName = '@replykit/postman-to-openapi';
+const yamlName = `${ownName} + YAML text`;
 
-async function benchCollection(label, file, peers) {
-  const text = readFileSync(file, 'utf8');
-  const output = convert(JSON.parse(text)).document;
-  const tasks = [
-    { name: ownName, run: (input) => convert(JSON.parse(input)) },
-    { name: `${ownName} + YAML text`, run: (input) => toYaml(convert(JSON.parse(input)).document) },
-    {
-      name: 'baseline: JSON.parse(input) + JSON.stringify(output)',
-      run: (input) => JSON.stringify(JSON.parse(input) && output),
-    },
-    ...peers.map((peer) => (peer.run ? { ...peer, run: quiet(peer.run) } : peer)),
-  ];
-  const samples = new Map(tasks.map((task) => [task.name, []]));
-  const failures = new Map(tasks.filter((task) => task.error).map((task) => [task.name, task.error]));
-  // Interleaved rounds: every task runs once per round, so load changes on the machine hit all of them alike.
-  // The starting task rotates, so no task always runs right after the same neighbour (and its garbage).
-  for (let round = 0; round < WARMUP + ROUNDS; round++) {
-    const order = tasks.map((_, index) => tasks[(index + round) % tasks.length]);
-    for (const task of order) {
+/** A small seeded PRNG (mulberry32): the task order changes every round, and every run of the bench alike. */
+function random(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffled(items, next) {
+  const copy = [...items];
+  for (let index = copy.length - 1; index > 0; index--) {
+    const other = Math.floor(next() * (index + 1));
+    [copy[index], copy[other]] = [copy[other], copy[index]];
+  }
+  return copy;
+}
+
+/** Runs every task `rounds` times after `warmup` untimed rounds, in a new random order each round. */
+async function measure(tasks, text, warmup, rounds, samples, failures) {
+  const next = random(0x5eed);
+  for (let round = 0; round < warmup + rounds; round++) {
+    for (const task of shuffled(tasks, next)) {
       if (failures.has(task.name)) continue;
       try {
         const sample = await time(() => task.run(text));
-        if (round >= WARMUP) samples.get(task.name).push(sample);
+        if (round >= warmup) samples.get(task.name).push(sample);
       } catch (error) {
         failures.set(
           task.name,
@@ -124,12 +134,35 @@ async function benchCollection(label, file, peers) {
       }
     }
   }
+}
+
+async function benchCollection(label, file, peers) {
+  const text = readFileSync(file, 'utf8');
+  const output = convert(JSON.parse(text)).document;
+  const tasks = [
+    { name: ownName, run: (input) => convert(JSON.parse(input)) },
+    {
+      name: 'baseline: JSON.parse(input) + JSON.stringify(output)',
+      run: (input) => JSON.stringify(JSON.parse(input) && output),
+    },
+    ...peers.map((peer) => (peer.run ? { ...peer, run: quiet(peer.run) } : peer)),
+  ];
+  const yamlTask = { name: yamlName, run: (input) => toYaml(convert(JSON.parse(input)).document) };
+  const samples = new Map([...tasks, yamlTask].map((task) => [task.name, []]));
+  const failures = new Map(tasks.filter((task) => task.error).map((task) => [task.name, task.error]));
+  // Interleaved rounds: every task runs once per round, so load changes on the machine hit all of them alike,
+  // and the order is shuffled every round, so no task always runs right after the same neighbour (whose
+  // garbage it might pay for: CPU time counts the GC threads of the whole process).
+  await measure(tasks, text, WARMUP, ROUNDS, samples, failures);
+  // YAML serialization leaves ten times more garbage than any converter; run among them, it would bill its
+  // GC work to whichever task came next. It is measured after them, on its own.
+  await measure([yamlTask], text, 1, YAML_ROUNDS, samples, failures);
   const medians = (name) => ({
     cpu: median(samples.get(name).map((sample) => sample.cpu)),
     wall: median(samples.get(name).map((sample) => sample.wall)),
   });
   const ours = medians(ownName);
-  const rows = tasks.map((task) => {
+  const rows = [tasks[0], yamlTask, ...tasks.slice(1)].map((task) => {
     const failure = failures.get(task.name);
     if (failure) return { name: task.name, median: undefined, note: failure };
     const value = medians(task.name);
@@ -149,7 +182,7 @@ function format(results, command) {
   const cpu = os.cpus()[0]?.model?.trim() ?? 'unknown CPU';
   const nproc = execFileSync('nproc', { encoding: 'utf8' }).trim();
   lines.push(
-    `Command: \`${command}\` (builds first; ${ROUNDS} interleaved rounds with a rotating start after ${WARMUP} warm-up rounds, median per task).`,
+    `Command: \`${command}\` (builds first; ${ROUNDS} interleaved rounds in a shuffled order after ${WARMUP} warm-up rounds, median per task; the YAML row: ${YAML_ROUNDS} rounds of its own afterwards).`,
   );
   lines.push(
     `Machine: ${nproc} CPUs (\`nproc\`), ${cpu}, Node ${process.version}, load average at start ${os.loadavg()[0].toFixed(1)}.`,
