@@ -9,17 +9,6 @@ import { PACKAGE_ROOT, REPO_ROOT, SITE_DIR, TEST_OUTPUT } from '../helpers/paths
 
 const run = promisify(execFile);
 
-const DEFAULTED_REQUIRED =
-  '@replykit/types turns body properties that have a `default` into required ones (openapi-typescript ' +
-  '`defaultNonNullable`), so `forcePush: false` is demanded although the spec makes it optional';
-/**
- * Samples that fail to compile for a reason outside the docs, one reason each. An entry that compiles again
- * fails the test, so the list cannot outlive the problem.
- */
-const KNOWN_FAILURES: Record<string, string> = {
-  'operations/pushContactToCampaign.ts': DEFAULTED_REQUIRED,
-  'operations/pushContactToCampaign.act-as.ts': DEFAULTED_REQUIRED,
-};
 const OUT = join(TEST_OUTPUT, 'typecheck');
 const docsSpec = JSON.parse(readFileSync(join(SITE_DIR, 'openapi.json'), 'utf8')) as OpenApiDocument;
 
@@ -88,16 +77,6 @@ describe('generated TypeScript samples', () => {
   });
 
   it('compile with tsc against @replykit/client without a single error', () => {
-    const unexpected = diagnostics.filter(
-      (line) => !Object.keys(KNOWN_FAILURES).some((file) => line.includes(file)),
-    );
-    expect(unexpected).toEqual([]);
-  });
-
-  it('still fail where a known problem outside the docs is listed (remove the entry once fixed)', () => {
-    const fixed = Object.keys(KNOWN_FAILURES).filter(
-      (file) => !diagnostics.some((line) => line.includes(file)),
-    );
-    expect(fixed).toEqual([]);
+    expect(diagnostics).toEqual([]);
   });
 });

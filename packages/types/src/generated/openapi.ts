@@ -2285,7 +2285,7 @@ export interface components {
              * @description `true` moves the contact into this campaign even when it is active in another one; by default such a contact is left where it is.
              * @default false
              */
-            forcePush: boolean;
+            forcePush?: boolean;
         };
         /** @description A contact to create (or the existing contact with this email) and the campaign to add it to. */
         CreateAndPushContactRequest: {
@@ -2408,17 +2408,17 @@ export interface components {
              * @description Send no emails on holidays.
              * @default false
              */
-            excludeHolidays: boolean;
+            excludeHolidays?: boolean;
             /**
              * @description Send in each contact's own time zone.
              * @default false
              */
-            useProspectTimezone: boolean;
+            useProspectTimezone?: boolean;
             /**
              * @description Use `followUpTimings` for follow-up steps.
              * @default false
              */
-            useFollowUpSchedule: boolean;
+            useFollowUpSchedule?: boolean;
             /** @description Sending windows for follow-up steps; required when `useFollowUpSchedule` is `true`. */
             followUpTimings?: components["schemas"]["ScheduleDay"][];
         };
