@@ -3,7 +3,14 @@ import { readCollection, type SchemaVersion } from './collection.js';
 import { type ConversionWarning, WarningSink } from './errors.js';
 import { type TagNaming, TagRegistry, walkItems } from './folder.js';
 import { copyRequirement, copyServer, mergeVariants } from './merge.js';
-import type { HttpMethod, OpenApiDocument, PathItemObject, ServerObject, TagObject } from './openapi.js';
+import type {
+  HttpMethod,
+  OpenApiDocument,
+  OperationObject,
+  PathItemObject,
+  ServerObject,
+  TagObject,
+} from './openapi.js';
 import { OperationIdRegistry } from './operation-id.js';
 import type { RequestVariant } from './request.js';
 import { setEntry } from './schema-inference.js';
@@ -132,7 +139,9 @@ export function convert(input: unknown, options: ConvertOptions = {}): ConvertRe
 
   const { canonical, groups } = groupVariants(variants, warnings);
   const operationIds = new OperationIdRegistry();
-  const paths: Record<string, PathItemObject> = {};
+  // Operations by path in first-seen order; each path item is built once, its methods in the order the
+  // OpenAPI specification lists them, whatever the collection order.
+  const byPath = new Map<string, Partial<Record<HttpMethod, OperationObject>>>();
   const usedTags = new Set<string>();
   for (const group of groups.values()) {
     const first = group[0] as RequestVariant;
@@ -145,20 +154,23 @@ export function convert(input: unknown, options: ConvertOptions = {}): ConvertRe
       pathParams: path.params,
       variables,
     });
-    for (const tag of operation.tags ?? []) usedTags.add(tag);
-    let item = paths[path.path];
-    if (item === undefined) {
-      item = {};
-      setEntry(paths, path.path, item);
+    if (operation.tags) for (const tag of operation.tags) usedTags.add(tag);
+    let methods = byPath.get(path.path);
+    if (methods === undefined) {
+      methods = {};
+      byPath.set(path.path, methods);
     }
-    item[first.method] = operation;
+    methods[first.method] = operation;
   }
-  // Methods in the order the OpenAPI specification lists them, whatever the collection order.
-  for (const [path, item] of Object.entries(paths)) {
-    const ordered: PathItemObject = {};
-    for (const method of METHOD_ORDER) if (item[method]) ordered[method] = item[method];
-    setEntry(paths, path, ordered);
-  }
+  const paths: Record<string, PathItemObject> = {};
+  byPath.forEach((methods, path) => {
+    const item: PathItemObject = {};
+    for (const method of METHOD_ORDER) {
+      const operation = methods[method];
+      if (operation) item[method] = operation;
+    }
+    setEntry(paths, path, item);
+  });
 
   const document = { openapi: '3.1.0' } as OpenApiDocument;
   document.info = {

@@ -125,7 +125,16 @@ export function parseUrl(url: PostmanUrl | undefined | null): ParsedUrl {
   if (url == null) return parseRawUrl('');
   if (typeof url === 'string') return parseRawUrl(url);
   const hasParts = url.host !== undefined || url.path !== undefined;
-  const parsed = hasParts ? parseRawUrl('') : parseRawUrl(typeof url.raw === 'string' ? url.raw : '');
+  const parsed: ParsedUrl = hasParts
+    ? {
+        protocol: undefined,
+        host: '',
+        port: undefined,
+        segments: [],
+        query: [],
+        pathVariables: NO_PATH_VARIABLES,
+      }
+    : parseRawUrl(typeof url.raw === 'string' ? url.raw : '');
   if (hasParts) {
     parsed.host = Array.isArray(url.host) ? url.host.join('.') : typeof url.host === 'string' ? url.host : '';
     parsed.protocol =
@@ -134,7 +143,6 @@ export function parseUrl(url: PostmanUrl | undefined | null): ParsedUrl {
     else if (typeof url.port === 'number') parsed.port = String(url.port);
     const path = url.path;
     const segments = typeof path === 'string' ? path.split('/') : Array.isArray(path) ? path : [];
-    parsed.segments = [];
     for (const segment of segments) {
       const text =
         typeof segment === 'string' ? segment : typeof segment?.value === 'string' ? segment.value : '';
@@ -151,9 +159,8 @@ export function parseUrl(url: PostmanUrl | undefined | null): ParsedUrl {
       parsed.segments = fromRaw.segments;
     }
   }
+  // Otherwise the query is the one parsed from `raw` above (or none, when the URL is given in parts).
   if (Array.isArray(url.query)) parsed.query = readQuery(url.query);
-  else if (!hasParts && typeof url.raw === 'string') parsed.query = parseRawUrl(url.raw).query;
-  else parsed.query = [];
   parsed.pathVariables = readPathVariables(url.variable);
   return parsed;
 }
