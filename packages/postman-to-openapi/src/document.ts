@@ -68,21 +68,31 @@ function groupVariants(variants: readonly RequestVariant[], warnings: WarningSin
     let path = canonical.get(variant.template.key);
     if (path === undefined) {
       // Two parameters of one path cannot share a name; the later one gets a numeric suffix.
-      const params: string[] = [];
-      for (const name of variant.template.params) {
-        let unique = name;
-        for (let suffix = 2; params.includes(unique); suffix++) unique = `${name}${suffix}`;
-        if (unique !== name) {
-          warnings.add(
-            'path-param-renamed',
-            variant.location,
-            `second path parameter "${name}" renamed to "${unique}"`,
-          );
-        }
-        params.push(unique);
+      const own = variant.template.params;
+      let params = own;
+      for (let position = 1; position < own.length && params === own; position++) {
+        if (own.lastIndexOf(own[position] as string, position - 1) !== -1) params = [];
       }
+      if (params !== own) {
+        for (const name of own) {
+          let unique = name;
+          for (let suffix = 2; params.includes(unique); suffix++) unique = `${name}${suffix}`;
+          if (unique !== name) {
+            warnings.add(
+              'path-param-renamed',
+              variant.location,
+              `second path parameter "${name}" renamed to "${unique}"`,
+            );
+          }
+          params.push(unique);
+        }
+      }
+      // A path without parameters has no braces left (literal ones are stripped): its key is its path.
       let index = 0;
-      const template = variant.template.key.replace(/\{\}/g, () => `{${params[index++]}}`);
+      const template =
+        params.length === 0
+          ? variant.template.key
+          : variant.template.key.replace(/\{\}/g, () => `{${params[index++]}}`);
       path = { path: template, params };
       canonical.set(variant.template.key, path);
     } else if (path.path !== variant.template.path) {

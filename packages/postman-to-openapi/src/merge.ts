@@ -43,27 +43,29 @@ interface MediaAccumulator {
 /** Collects body samples per media type and builds the OpenAPI `content` map. */
 export class ContentBuilder {
   /** In first-seen order; a list, not a Map: a body or response nearly always has one media type. */
-  private readonly media: MediaAccumulator[] = [];
+  private media: MediaAccumulator[] | undefined;
 
   get size(): number {
-    return this.media.length;
+    return this.media === undefined ? 0 : this.media.length;
   }
 
   add(sample: BodySample, exampleName: string): void {
+    const media = this.media;
     let acc: MediaAccumulator | undefined;
-    for (let index = 0; index < this.media.length && acc === undefined; index++) {
-      if ((this.media[index] as MediaAccumulator).mediaType === sample.mediaType) acc = this.media[index];
+    for (let index = 0; media !== undefined && index < media.length && acc === undefined; index++) {
+      if ((media[index] as MediaAccumulator).mediaType === sample.mediaType) acc = media[index];
     }
     if (acc === undefined) {
       acc = {
         mediaType: sample.mediaType,
         kind: sample.kind,
-        exampleNames: [],
-        exampleValues: [],
+        exampleNames: NO_NAMES,
+        exampleValues: NO_VALUES,
         form: undefined,
         formSamples: 0,
       };
-      this.media.push(acc);
+      if (media === undefined) this.media = [acc];
+      else media.push(acc);
     } else if (acc.kind !== sample.kind) {
       acc.kind = 'mixed';
     }
@@ -106,7 +108,7 @@ export class ContentBuilder {
 
   build(): Record<string, MediaTypeObject> {
     const content: Record<string, MediaTypeObject> = {};
-    for (const acc of this.media) {
+    for (const acc of this.media ?? []) {
       const media: MediaTypeObject = {};
       const schema = mediaSchema(acc);
       if (schema !== undefined) media.schema = schema;
@@ -123,8 +125,18 @@ export class ContentBuilder {
   }
 }
 
+/** Shared by accumulators without examples yet; replaced, never pushed to (see addExample). */
+const NO_NAMES: string[] = [];
+const NO_VALUES: unknown[] = [];
+
 function addExample(acc: MediaAccumulator, name: string, value: unknown): void {
   const base = name || 'example';
+  if (acc.exampleNames.length === 0) {
+    // Most media types get one example: an array of one, not an empty array grown to 17 slots by push.
+    acc.exampleNames = [base];
+    acc.exampleValues = [value];
+    return;
+  }
   let unique = base;
   for (let suffix = 2; acc.exampleNames.includes(unique); suffix++) unique = `${base} (${suffix})`;
   acc.exampleNames.push(unique);
@@ -318,16 +330,17 @@ function byStatus(a: StatusEntry, b: StatusEntry): number {
 
 function responses(variants: readonly RequestVariant[]): Record<string, ResponseObject> | undefined {
   // A list searched by status: an operation has a few status codes at most.
-  const entries: StatusEntry[] = [];
+  let entries: StatusEntry[] | undefined;
   for (const variant of variants) {
     for (const response of variant.responses) {
       let entry: StatusEntry | undefined;
-      for (let index = 0; index < entries.length && entry === undefined; index++) {
+      for (let index = 0; entries !== undefined && index < entries.length && entry === undefined; index++) {
         if ((entries[index] as StatusEntry).status === response.status) entry = entries[index];
       }
       if (entry === undefined) {
         entry = { status: response.status, description: response.description, content: undefined };
-        entries.push(entry);
+        if (entries === undefined) entries = [entry];
+        else entries.push(entry);
       }
       if (response.body !== undefined) {
         entry.content ??= new ContentBuilder();
@@ -335,7 +348,7 @@ function responses(variants: readonly RequestVariant[]): Record<string, Response
       }
     }
   }
-  if (entries.length === 0) return undefined;
+  if (entries === undefined) return undefined;
   if (entries.length > 1) entries.sort(byStatus);
   const result: Record<string, ResponseObject> = {};
   for (const entry of entries) {
