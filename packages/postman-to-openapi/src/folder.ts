@@ -9,6 +9,8 @@ export type TagNaming = 'leaf' | 'chain';
 
 export const TAG_CHAIN_SEPARATOR = ' > ';
 
+const NO_TAGS: readonly string[] = [];
+
 /** Tags by name in first-seen order; a folder description becomes its tag's description. */
 export class TagRegistry {
   readonly tags = new Map<string, TagObject>();
@@ -47,6 +49,8 @@ export function walkItems(
   context: WalkContext,
 ): void {
   const prefix = path.length === 0 ? '' : `${path.join(' / ')} / `;
+  // One tag list per folder, shared by its requests (read only; the operation gets its own copy).
+  const requestTags = tag === undefined ? NO_TAGS : [tag];
   items.forEach((item, index) => {
     if (item == null || typeof item !== 'object') return;
     const name = itemName(item, index);
@@ -62,7 +66,7 @@ export function walkItems(
       return;
     }
     if (item.request === undefined) return;
-    const variant = readRequest(item, location, tag === undefined ? [] : [tag], auth, context);
+    const variant = readRequest(item, location, requestTags, auth, context);
     if (variant) context.variants.push(variant);
   });
 }

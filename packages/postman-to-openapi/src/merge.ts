@@ -437,20 +437,26 @@ export interface MergeContext {
 export function mergeVariants(variants: readonly RequestVariant[], context: MergeContext): OperationObject {
   const first = variants[0] as RequestVariant;
   const operation = {} as OperationObject;
-  const tags: string[] = [];
-  for (const variant of variants) for (const tag of variant.tags) if (!tags.includes(tag)) tags.push(tag);
-  if (tags.length > 0) operation.tags = tags;
+  // Arrays kept in the document are made at their final length (a pushed-to array keeps 17 slots or more).
+  const tags = first.tags.slice();
+  for (let index = 1; index < variants.length; index++) {
+    for (const tag of (variants[index] as RequestVariant).tags) if (!tags.includes(tag)) tags.push(tag);
+  }
+  if (tags.length > 0) operation.tags = variants.length === 1 ? tags : tags.slice();
   if (first.name) operation.summary = first.name;
   const description = describe(variants);
   if (description) operation.description = description;
   operation.operationId = context.operationId;
-  const parameters =
-    context.pathParams.length === 0 ? [] : pathParameters(variants, context.pathParams, context.variables);
-  for (const param of collectParams(variants, true, false))
-    parameters.push(toParameter(param, 'query', variants.length, context.variables));
-  for (const param of collectParams(variants, false, true))
-    parameters.push(toParameter(param, 'header', variants.length, context.variables));
-  if (parameters.length > 0) operation.parameters = parameters;
+  const path = pathParameters(variants, context.pathParams, context.variables);
+  const query = collectParams(variants, true, false).map((param) =>
+    toParameter(param, 'query', variants.length, context.variables),
+  );
+  const header = collectParams(variants, false, true).map((param) =>
+    toParameter(param, 'header', variants.length, context.variables),
+  );
+  if (path.length + query.length + header.length > 0) {
+    operation.parameters = query.length + header.length === 0 ? path : path.concat(query, header);
+  }
   const body = requestBody(variants);
   if (body) operation.requestBody = body;
   const responseMap = responses(variants);

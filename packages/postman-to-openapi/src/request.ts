@@ -21,7 +21,7 @@ export interface RequestVariant {
   /** Folder and request names from the root, joined with ` / ` (the location of warnings). */
   location: string;
   description: string | undefined;
-  tags: string[];
+  tags: readonly string[];
   method: HttpMethod;
   template: PathTemplate;
   server: ServerObject | undefined;
@@ -128,7 +128,7 @@ function readHeaders(
 export function readRequest(
   item: PostmanItem,
   location: string,
-  tags: string[],
+  tags: readonly string[],
   inheritedAuth: AuthResult,
   context: RequestContext,
 ): RequestVariant | undefined {
