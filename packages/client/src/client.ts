@@ -45,76 +45,69 @@ interface Shared {
 }
 
 function describe(shared: Shared, impersonation: ImpersonationHeader | undefined): Record<string, unknown> {
-  const { options } = shared;
+  const { baseUrl, timeoutMs, maxRetries, throttle } = shared.options;
   return {
-    baseUrl: options.baseUrl,
+    baseUrl,
     apiKey: REDACTED,
     actingAs: impersonation ? { [impersonation.name]: REDACTED } : null,
-    timeoutMs: options.timeoutMs,
-    maxRetries: options.maxRetries,
-    throttle: options.throttle,
+    timeoutMs,
+    maxRetries,
+    throttle,
     usage: shared.counter.usage(),
   };
 }
 
 type CallInit = ({ signal?: AbortSignal | null } & Record<string, unknown>) | undefined;
-type Method = (url: never, init?: CallInit) => unknown;
-
-/**
- * Marks calls that pass a signal (the transport then links it) and calls of throttled operations (their
- * `METHOD /path`), through init keys openapi-fetch copies onto the Request. Other calls pass through untouched.
- */
-function mark(verb: string, url: unknown, init: CallInit, throttle: boolean): CallInit {
-  const operation = `${verb} ${String(url)}`;
-  const throttled = throttle && THROTTLE_SECONDS[operation] !== undefined;
-  if (!init?.signal && !throttled) return init;
-  return { ...init, [CALLER_SIGNAL]: Boolean(init?.signal), [OPERATION]: throttled ? operation : undefined };
-}
-
-function marking<M>(method: M, verb: string, throttle: boolean): M {
-  const call = method as Method;
-  return ((url: never, init?: CallInit) => call(url, mark(verb, url, init, throttle))) as M;
-}
 
 function buildClient(shared: Shared, impersonation: ImpersonationHeader | undefined): ReplyClient {
-  const { options } = shared;
+  const { options, counter } = shared;
+  const { throttle, logger, middleware } = options;
   const steps: RequestStep[] = [authStep(options.apiKey), impersonationStep(impersonation)];
-  if (options.throttle) steps.push(throttleStep(shared.throttle));
+  if (throttle) steps.push(throttleStep(shared.throttle));
   const fetch = createTransport({
     options,
-    counter: shared.counter,
+    counter,
     send: shared.send,
     steps,
-    log: options.logger ? callLog(options.logger) : undefined,
+    log: logger ? callLog(logger) : undefined,
   });
   const core = createClient<paths>({ baseUrl: options.baseUrl, fetch, headers: options.headers });
-  if (options.middleware.length > 0) core.use(...options.middleware);
-  const { throttle } = options;
-  const GET = marking(core.GET, 'GET', throttle);
-  return {
-    request: ((method: string, url: never, init?: CallInit) =>
-      core.request(method as never, url, mark(method.toUpperCase(), url, init, throttle) as never)) as never,
-    GET,
-    PUT: marking(core.PUT, 'PUT', throttle),
-    POST: marking(core.POST, 'POST', throttle),
-    DELETE: marking(core.DELETE, 'DELETE', throttle),
-    OPTIONS: marking(core.OPTIONS, 'OPTIONS', throttle),
-    HEAD: marking(core.HEAD, 'HEAD', throttle),
-    PATCH: marking(core.PATCH, 'PATCH', throttle),
-    TRACE: marking(core.TRACE, 'TRACE', throttle),
-    actAs: (identity) => buildClient(shared, impersonationHeader(identity)),
-    paginate: (path, init) => paginate(GET as never, path, init),
+  if (middleware.length > 0) core.use(...middleware);
+  /**
+   * Marks calls that pass a signal (the transport then links it) and calls of throttled operations (their
+   * `METHOD /path`), through init keys openapi-fetch copies onto the Request. Other calls pass through untouched.
+   */
+  const request = (method: string, url: string, init?: CallInit) => {
+    const verb = method.toUpperCase();
+    const operation = `${verb} ${url}`;
+    const throttled = throttle && THROTTLE_SECONDS[operation] !== undefined;
+    return core.request(
+      verb as never,
+      url as never,
+      (init?.signal || throttled
+        ? { ...init, [CALLER_SIGNAL]: Boolean(init?.signal), [OPERATION]: throttled ? operation : undefined }
+        : init) as never,
+    );
+  };
+  const describeThis = () => describe(shared, impersonation);
+  const client: Record<string | symbol, unknown> = {
+    request,
+    actAs: (identity: unknown) => buildClient(shared, impersonationHeader(identity)),
+    paginate: (path: PaginatedPath, init: never) => paginate(client.GET as never, path, init),
     get usage() {
-      return shared.counter.usage();
+      return counter.usage();
     },
-    toJSON: () => describe(shared, impersonation),
+    toJSON: describeThis,
     [inspectSymbol]: (
       _depth: number,
       inspectOptions: unknown,
       inspect?: (value: unknown, options?: unknown) => string,
     ) =>
-      `ReplyClient ${typeof inspect === 'function' ? inspect(describe(shared, impersonation), inspectOptions) : JSON.stringify(describe(shared, impersonation))}`,
-  } as ReplyClient;
+      `ReplyClient ${typeof inspect === 'function' ? inspect(describeThis(), inspectOptions) : JSON.stringify(describeThis())}`,
+  };
+  for (const verb of ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'])
+    client[verb] = (url: string, init?: CallInit) => request(verb, url, init);
+  return client as unknown as ReplyClient;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Middleware } from 'openapi-fetch';
-import { ReplyConfigError } from './core/errors.js';
+import { configError, isNumber, mustBe } from './core/check.js';
 import { MONTHLY_QUOTA, SERVER_URL } from './generated/throttle.js';
 
 /** A logger with any of the four levels; `console` works. Lines never contain the API key or impersonation. */
@@ -94,52 +94,29 @@ export interface ResolvedOptions {
   middleware: Middleware[];
 }
 
-const reservedHeaders = /^x-(api-key|user-id|user-email)$/i;
-
-/** The rule each numeric option must meet. */
-const numberRules = {
-  timeoutMs: 'positive',
-  maxRetries: 'non-negative integer',
-  retryDelayMs: 'non-negative',
-  maxRetryDelayMs: 'non-negative',
-  maxRetryAfterMs: 'non-negative',
-  monthlyQuota: 'positive',
-  quotaWarningRatio: 'fraction',
-} as const;
-
-/** The `typeof` each other option must have when set. */
-const typeRules = {
+/** The rule each option must meet, worded as in its error: a number rule (`isNumber`) or a `typeof`. */
+const rules: Record<string, string> = {
+  timeoutMs: 'positive number',
+  maxRetries: 'non-negative integer number',
+  retryDelayMs: 'non-negative number',
+  maxRetryDelayMs: 'non-negative number',
+  maxRetryAfterMs: 'non-negative number',
+  monthlyQuota: 'positive number',
+  quotaWarningRatio: 'number in (0, 1]',
   fetch: 'function',
   headers: 'object',
   logger: 'object',
   throttle: 'boolean',
   onQuotaWarning: 'function',
   middleware: 'object',
-} as const;
+};
 
-function fail(message: string): never {
-  throw new ReplyConfigError(`createReplyClient: ${message}`);
-}
+const where = 'createReplyClient';
+const fail = (text: string): never => configError(where, text);
 
 /** Index of the first character outside printable ASCII (space excluded), or -1. */
 export function nonPrintable(value: string): number {
   return value.search(/[^\x21-\x7e]/);
-}
-
-function checkNumber(name: keyof typeof numberRules, value: unknown): void {
-  const rule = numberRules[name];
-  const ok =
-    typeof value === 'number' &&
-    Number.isFinite(value) &&
-    (rule === 'positive'
-      ? value > 0
-      : rule === 'fraction'
-        ? value > 0 && value <= 1
-        : value >= 0 && (rule === 'non-negative' || Number.isInteger(value)));
-  if (!ok)
-    fail(
-      `${name} must be a ${rule === 'fraction' ? 'number in (0, 1]' : `${rule} number`} (got ${String(value)})`,
-    );
 }
 
 /** Validates the options and fills in defaults; throws `ReplyConfigError` naming the first bad option. */
@@ -150,48 +127,45 @@ export function resolveOptions(options: ReplyClientOptions = {}): ResolvedOption
   const apiKey = options.apiKey ?? env?.REPLY_API_KEY;
   if (apiKey === undefined) fail('no API key: pass { apiKey } or set the REPLY_API_KEY environment variable');
   // The key itself is never part of a message: only its type or the position of a bad character.
-  if (typeof apiKey !== 'string' || apiKey === '' || nonPrintable(apiKey) >= 0) {
+  if (typeof apiKey !== 'string') mustBe(where, 'apiKey', 'string', typeof apiKey);
+  const bad = nonPrintable(apiKey);
+  if (bad >= 0 || apiKey === '')
     fail(
-      typeof apiKey !== 'string'
-        ? `apiKey must be a string (got ${typeof apiKey})`
-        : `apiKey must be printable ASCII without spaces (${apiKey === '' ? 'it is empty' : `bad character at index ${nonPrintable(apiKey)}`})`,
+      `apiKey must be printable ASCII without spaces (${bad < 0 ? 'it is empty' : `bad character at index ${bad}`})`,
     );
-  }
-  const resolved = {
+  const resolved: Record<string, unknown> = {
     ...replyClientDefaults,
     fetch: globalThis.fetch,
     headers: {},
     middleware: [],
-  } as unknown as ResolvedOptions;
+  };
   for (const [name, value] of Object.entries(options)) {
-    if (!(name in numberRules || name in typeRules || name === 'apiKey' || name === 'baseUrl')) {
+    if (!(name in rules || name === 'apiKey' || name === 'baseUrl'))
       fail(`unknown option ${JSON.stringify(name)}`);
-    }
-    if (value !== undefined) (resolved as unknown as Record<string, unknown>)[name] = value;
+    if (value !== undefined) resolved[name] = value;
   }
   resolved.apiKey = apiKey;
-
-  for (const name of Object.keys(numberRules) as (keyof typeof numberRules)[])
-    checkNumber(name, resolved[name]);
-  for (const [name, type] of Object.entries(typeRules)) {
-    const value = resolved[name as keyof typeof typeRules];
-    if (value !== undefined && (typeof value !== type || value === null)) {
-      fail(
-        `${name} must be a${type === 'object' ? 'n' : ''} ${type} (got ${value === null ? 'null' : typeof value})`,
-      );
-    }
+  for (const [name, rule] of Object.entries(rules)) {
+    const value = resolved[name];
+    // Number rules have a space; the others are a `typeof`, checked when the option is set.
+    if (
+      rule.includes(' ')
+        ? !isNumber(value, rule)
+        : value !== undefined && (typeof value !== rule || value === null)
+    )
+      mustBe(where, name, rule, rule.includes(' ') ? value : value === null ? 'null' : typeof value);
   }
-  if (typeof resolved.fetch !== 'function') fail('fetch is required: this runtime has no global fetch');
-  if (!/^https?:\/\/[^/]/.test(String(resolved.baseUrl))) {
-    fail(`baseUrl must be an absolute http(s) URL (got ${JSON.stringify(resolved.baseUrl)})`);
-  }
-  for (const [name, value] of Object.entries(resolved.headers)) {
-    if (reservedHeaders.test(name))
+  const { fetch, baseUrl, headers } = resolved as unknown as ResolvedOptions;
+  if (typeof fetch !== 'function') fail('fetch is required: this runtime has no global fetch');
+  if (!/^https?:\/\/[^/]/.test(String(baseUrl)))
+    mustBe(where, 'baseUrl', 'absolute http(s) URL', JSON.stringify(baseUrl));
+  for (const [name, value] of Object.entries(headers)) {
+    if (/^x-(api-key|user-id|user-email)$/i.test(name))
       fail(`headers.${name} is set by the client: use apiKey or actAs() instead`);
     if (typeof value !== 'string' || /[\r\n]/.test(value))
       fail(`headers.${name} must be a string without line breaks`);
   }
-  resolved.baseUrl = resolved.baseUrl.replace(/\/+$/, '');
-  resolved.headers = { ...resolved.headers };
-  return resolved;
+  resolved.baseUrl = baseUrl.replace(/\/+$/, '');
+  resolved.headers = { ...headers };
+  return resolved as unknown as ResolvedOptions;
 }

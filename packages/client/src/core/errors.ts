@@ -1,7 +1,13 @@
 import { inspectSymbol, redactHeaders, scrubSecrets } from './redact.js';
 
-/** Base class of every error this package throws. */
+/** Base class of every error this package throws; `details` become its fields (`cause` the standard one). */
 export class ReplyError extends Error {
+  constructor(message: string, details?: object) {
+    const { cause, ...fields } = (details ?? {}) as { cause?: unknown };
+    super(message, cause === undefined ? undefined : { cause });
+    Object.assign(this, fields);
+  }
+
   /** Plain data for logs: the name, the message and the error's own fields (never the API key). */
   toJSON(): Record<string, unknown> {
     const fields: Record<string, unknown> = { name: this.name, message: this.message };
@@ -30,31 +36,28 @@ export class ReplyConfigError extends ReplyError {}
 /** The request never got a response: DNS, refused or reset connection, TLS, ... */
 export class ReplyConnectionError extends ReplyError {
   /** HTTP method of the failed request. */
-  readonly method: string;
+  declare readonly method: string;
   /** URL path of the failed request (no query string). */
-  readonly path: string;
+  declare readonly path: string;
   /** System error code from the cause chain when the runtime gives one (`ECONNREFUSED`, `UND_ERR_SOCKET`, ...). */
-  readonly code: string | undefined;
+  declare readonly code: string | undefined;
 
+  // Narrows the details type of the base constructor.
   constructor(
     message: string,
     details: { method: string; path: string; code?: string | undefined; cause?: unknown },
   ) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
-    this.method = details.method;
-    this.path = details.path;
-    this.code = details.code;
+    super(message, details);
   }
 }
 
 /** No response within `timeoutMs` (per attempt). */
 export class ReplyTimeoutError extends ReplyConnectionError {
   /** The timeout that expired, in milliseconds. */
-  readonly timeoutMs: number;
+  declare readonly timeoutMs: number;
 
   constructor(message: string, details: { method: string; path: string; timeoutMs: number }) {
-    super(message, { method: details.method, path: details.path, code: 'ETIMEDOUT' });
-    this.timeoutMs = details.timeoutMs;
+    super(message, { ...details, code: 'ETIMEDOUT' });
   }
 }
 
@@ -69,23 +72,19 @@ export interface ReplyApiErrorDetails {
 /** The API answered with a non-2xx status. Subclasses by status: 400, 401, 403, 404, 429, 5xx. */
 export class ReplyApiError extends ReplyError {
   /** HTTP status code of the response. */
-  readonly status: number;
+  declare readonly status: number;
   /** HTTP method of the request. */
-  readonly method: string;
+  declare readonly method: string;
   /** URL path of the request (no query string). */
-  readonly path: string;
+  declare readonly path: string;
   /** Parsed response body: JSON when the server sent JSON, otherwise the text (or `undefined` when empty). */
-  readonly body: unknown;
+  declare readonly body: unknown;
   /** Response headers, lower-case names, secrets redacted. */
-  readonly headers: Record<string, string>;
+  declare readonly headers: Record<string, string>;
 
+  // Narrows the details type of the base constructor.
   constructor(message: string, details: ReplyApiErrorDetails) {
-    super(message);
-    this.status = details.status;
-    this.method = details.method;
-    this.path = details.path;
-    this.body = details.body;
-    this.headers = details.headers;
+    super(message, details);
   }
 }
 
@@ -100,11 +99,11 @@ export class NotFoundError extends ReplyApiError {}
 /** 429: rate limited; `retryAfterMs` is the server's `Retry-After`, when it sent one. */
 export class RateLimitError extends ReplyApiError {
   /** Milliseconds the server asked to wait (`Retry-After`), when given. */
-  readonly retryAfterMs: number | undefined;
+  declare readonly retryAfterMs: number | undefined;
 
   constructor(message: string, details: ReplyApiErrorDetails) {
     super(message, details);
-    this.retryAfterMs = parseRetryAfter(details.headers['retry-after']);
+    (this as { retryAfterMs?: number }).retryAfterMs = parseRetryAfter(details.headers['retry-after']);
   }
 }
 /** 5xx: the server failed. */
@@ -112,15 +111,15 @@ export class InternalServerError extends ReplyApiError {}
 
 /** `Retry-After` as milliseconds from now: delta-seconds or an HTTP date; `undefined` when absent or invalid. */
 export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
-  if (value == null || value.trim() === '') return undefined;
-  const trimmed = value.trim();
+  const trimmed = value?.trim();
+  if (!trimmed) return undefined;
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
   // An HTTP date always names its day and month; this keeps `-1` or `2` from parsing as years.
-  if (!/[A-Za-z]/.test(trimmed)) return undefined;
-  const date = Date.parse(trimmed);
+  const date = /[A-Za-z]/.test(trimmed) ? Date.parse(trimmed) : Number.NaN;
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
+/** Reason phrases for when the response has none (HTTP/2, injected fetch), by status. */
 const statusTexts: Record<number, string> = {
   400: 'Bad Request',
   401: 'Unauthorized',
@@ -151,15 +150,14 @@ export function serverMessage(body: unknown): string | undefined {
   return line.length > 200 ? `${line.slice(0, 199)}…` : line;
 }
 
-function errorClass(status: number): typeof ReplyApiError {
-  if (status === 400) return BadRequestError;
-  if (status === 401) return AuthenticationError;
-  if (status === 403) return PermissionDeniedError;
-  if (status === 404) return NotFoundError;
-  if (status === 429) return RateLimitError;
-  if (status >= 500) return InternalServerError;
-  return ReplyApiError;
-}
+/** Error classes by status; 5xx share one. */
+const errorClasses: Record<number, typeof ReplyApiError> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  429: RateLimitError,
+};
 
 /** Builds the typed error for a non-2xx response whose body is already parsed. */
 export function apiErrorFrom(
@@ -168,12 +166,12 @@ export function apiErrorFrom(
   body: unknown,
   secrets: readonly string[] = [],
 ): ReplyApiError {
-  const statusText = response.statusText || statusTexts[response.status] || 'Error';
+  const { status } = response;
   const explanation = serverMessage(body);
-  const message = `${request.method} ${request.path} failed with ${response.status} ${statusText}${explanation ? `: ${explanation}` : ''}`;
-  const ErrorClass = errorClass(response.status);
+  const message = `${request.method} ${request.path} failed with ${status} ${response.statusText || statusTexts[status] || 'Error'}${explanation ? `: ${explanation}` : ''}`;
+  const ErrorClass = status >= 500 ? InternalServerError : (errorClasses[status] ?? ReplyApiError);
   return new ErrorClass(scrubSecrets(message, secrets), {
-    status: response.status,
+    status,
     method: request.method,
     path: request.path,
     body: scrubSecrets(body, secrets),
@@ -182,19 +180,26 @@ export function apiErrorFrom(
 }
 
 // The name lives on the prototype so that it is already set when the stack header is captured, and
-// survives minification of class names.
-for (const [ErrorClass, name] of [
-  [ReplyError, 'ReplyError'],
-  [ReplyConfigError, 'ReplyConfigError'],
-  [ReplyConnectionError, 'ReplyConnectionError'],
-  [ReplyTimeoutError, 'ReplyTimeoutError'],
-  [ReplyApiError, 'ReplyApiError'],
-  [BadRequestError, 'BadRequestError'],
-  [AuthenticationError, 'AuthenticationError'],
-  [PermissionDeniedError, 'PermissionDeniedError'],
-  [NotFoundError, 'NotFoundError'],
-  [RateLimitError, 'RateLimitError'],
-  [InternalServerError, 'InternalServerError'],
-] as const) {
-  Object.defineProperty(ErrorClass.prototype, 'name', { value: name, writable: true, configurable: true });
-}
+// survives minification of class names. Same order as the names.
+const classes = [
+  ReplyError,
+  ReplyConfigError,
+  ReplyConnectionError,
+  ReplyTimeoutError,
+  ReplyApiError,
+  BadRequestError,
+  AuthenticationError,
+  PermissionDeniedError,
+  NotFoundError,
+  RateLimitError,
+  InternalServerError,
+];
+'ReplyError ReplyConfigError ReplyConnectionError ReplyTimeoutError ReplyApiError BadRequestError AuthenticationError PermissionDeniedError NotFoundError RateLimitError InternalServerError'
+  .split(' ')
+  .forEach((name, index) => {
+    Object.defineProperty(classes[index]?.prototype, 'name', {
+      value: name,
+      writable: true,
+      configurable: true,
+    });
+  });

@@ -14,35 +14,26 @@ export interface CallLog {
  * for 4xx/5xx) and one `error` line per failed call. Messages never carry secrets.
  */
 export function callLog(logger: ReplyLogger): CallLog {
-  const started = new WeakMap<CallContext, number>();
-  const elapsed = (call: CallContext) => Date.now() - (started.get(call) ?? Date.now());
+  const line = (level: keyof ReplyLogger, call: CallContext, text: string, fields: Record<string, unknown>) =>
+    logger[level]?.(`reply: ${call.method} ${call.path}${text}`, {
+      method: call.method,
+      path: call.path,
+      ...fields,
+    });
   return {
     request(call) {
-      started.set(call, Date.now());
-      logger.debug?.(`reply: ${call.method} ${call.path}`, {
-        method: call.method,
-        path: call.path,
-        headers: redactHeaders(call.request.headers),
-      });
+      call.started = Date.now();
+      line('debug', call, '', { headers: redactHeaders(call.request.headers) });
     },
     response(call, response) {
-      const ms = elapsed(call);
-      logger[response.ok ? 'info' : 'warn']?.(
-        `reply: ${call.method} ${call.path} ${response.status} in ${ms} ms`,
-        {
-          method: call.method,
-          path: call.path,
-          status: response.status,
-          ms,
-        },
-      );
+      const { status } = response;
+      const ms = Date.now() - call.started;
+      line(response.ok ? 'info' : 'warn', call, ` ${status} in ${ms} ms`, { status, ms });
     },
     failure(call, error) {
-      const message = error instanceof Error ? error.message : 'request failed';
-      logger.error?.(`reply: ${call.method} ${call.path} failed: ${message}`, {
-        method: call.method,
-        path: call.path,
-        error: error instanceof Error ? error.name : typeof error,
+      const failed = error instanceof Error;
+      line('error', call, ` failed: ${failed ? error.message : 'request failed'}`, {
+        error: failed ? error.name : typeof error,
       });
     },
   };

@@ -3,11 +3,9 @@ import type { ReplyLogger } from '../options.js';
 /** The URL path without origin and query string, without parsing a URL object. */
 export function pathOf(url: string): string {
   const start = url.indexOf('/', url.indexOf('//') + 2);
-  if (start === -1) return '/';
-  const query = url.indexOf('?', start);
-  const hash = url.indexOf('#', start);
-  const end = query === -1 ? hash : hash === -1 ? query : Math.min(query, hash);
-  return end === -1 ? url.slice(start) : url.slice(start, end);
+  if (start < 0) return '/';
+  const end = url.slice(start).search(/[?#]/);
+  return end < 0 ? url.slice(start) : url.slice(start, start + end);
 }
 
 /**
@@ -21,6 +19,8 @@ export const OPERATION = 'replykitOperation';
 /** What the transport knows about one call (all its attempts). */
 export class CallContext {
   #path: string | undefined;
+  /** When the call started (epoch ms), set when a logger is configured. */
+  started = 0;
 
   constructor(
     readonly request: Request,

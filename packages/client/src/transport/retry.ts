@@ -13,37 +13,29 @@ export interface RetryPolicy {
 }
 
 /** Methods that are safe to repeat whatever happened to the first attempt. */
-const idempotent = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+const idempotent = /^(GET|HEAD|PUT|DELETE|OPTIONS)$/;
 
 /** Error codes of failures that happen before any byte of the request reached the server. */
-const notSentCodes = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ENETDOWN',
-  'UND_ERR_CONNECT_TIMEOUT',
-]);
+const notSent =
+  /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|ENETDOWN|UND_ERR_CONNECT_TIMEOUT)$/;
 
 /** Whether a response status may be retried for this method (the rules of the README). */
 export function isRetryableStatus(method: string, status: number): boolean {
-  if (status === 429) return true;
-  return idempotent.has(method) && (status === 408 || status >= 500);
+  return status === 429 || (idempotent.test(method) && (status === 408 || status >= 500));
 }
 
 /** Whether a failed attempt may be retried: any connection failure for idempotent methods, else only unsent ones. */
 export function isRetryableError(method: string, error: unknown): boolean {
-  if (!(error instanceof ReplyConnectionError)) return false;
-  if (idempotent.has(method)) return true;
-  return !(error instanceof ReplyTimeoutError) && error.code !== undefined && notSentCodes.has(error.code);
+  return (
+    error instanceof ReplyConnectionError &&
+    (idempotent.test(method) || (!(error instanceof ReplyTimeoutError) && notSent.test(error.code ?? '')))
+  );
 }
 
 /** Exponential backoff with "equal jitter": half fixed, half random, capped at `maxRetryDelayMs`. */
 export function backoffDelay(retry: number, policy: RetryPolicy): number {
-  const exponential = Math.min(policy.maxRetryDelayMs, policy.retryDelayMs * 2 ** retry);
-  const random = policy.random ?? Math.random;
-  return Math.round(exponential / 2 + (exponential / 2) * random());
+  const half = Math.min(policy.maxRetryDelayMs, policy.retryDelayMs * 2 ** retry) / 2;
+  return Math.round(half + half * (policy.random ?? Math.random)());
 }
 
 /**
@@ -58,8 +50,8 @@ export function retryDelayAfterResponse(
 ): number | undefined {
   if (attempt >= call.maxRetries || !isRetryableStatus(call.method, response.status)) return undefined;
   const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
-  if (retryAfter !== undefined && retryAfter > policy.maxRetryAfterMs) return undefined;
-  return retryAfter ?? backoffDelay(attempt, policy);
+  if (retryAfter === undefined) return backoffDelay(attempt, policy);
+  return retryAfter > policy.maxRetryAfterMs ? undefined : retryAfter;
 }
 
 /** Milliseconds to wait before retrying after this failure, or `undefined` to throw it. */
@@ -69,6 +61,7 @@ export function retryDelayAfterError(
   error: unknown,
   policy: RetryPolicy,
 ): number | undefined {
-  if (attempt >= call.maxRetries || !isRetryableError(call.method, error)) return undefined;
-  return backoffDelay(attempt, policy);
+  return attempt < call.maxRetries && isRetryableError(call.method, error)
+    ? backoffDelay(attempt, policy)
+    : undefined;
 }

@@ -18,23 +18,23 @@ export function errorCode(error: unknown): string | undefined {
 }
 
 function connectionError(error: unknown, call: CallContext): ReplyConnectionError {
-  const { secrets } = call;
+  const { method, path, secrets } = call;
   const code = errorCode(error);
-  const reason = scrubSecrets(
-    error instanceof Error && error.message ? error.message : 'network error',
-    secrets,
-  );
+  const message = error instanceof Error ? error.message : String(error);
   // A cause that somehow carries a secret (a custom fetch's message) is replaced by a scrubbed copy.
-  const text = error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error);
+  const text = `${message}\n${(error as { stack?: unknown } | null)?.stack ?? ''}`;
   const cause = secrets.some((secret) => text.includes(secret))
-    ? Object.assign(
-        new Error(scrubSecrets(error instanceof Error ? error.message : String(error), secrets)),
-        { code },
-      )
+    ? Object.assign(new Error(scrubSecrets(message, secrets)), { code })
     : error;
+  const reason = scrubSecrets((error instanceof Error && message) || 'network error', secrets);
   return new ReplyConnectionError(
-    `${call.method} ${call.path} failed: no response (${code ? `${code}, ` : ''}${reason})`,
-    { method: call.method, path: call.path, code, cause },
+    `${method} ${path} failed: no response (${code ? `${code}, ` : ''}${reason})`,
+    {
+      method,
+      path,
+      code,
+      cause,
+    },
   );
 }
 
@@ -65,8 +65,7 @@ export class DeadlineSignals {
   }
 }
 
-function timeoutError(call: CallContext): ReplyTimeoutError {
-  const { method, path, timeoutMs } = call;
+function timeoutError({ method, path, timeoutMs }: CallContext): ReplyTimeoutError {
   return new ReplyTimeoutError(`${method} ${path} timed out after ${timeoutMs} ms`, {
     method,
     path,

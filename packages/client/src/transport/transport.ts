@@ -1,4 +1,4 @@
-import { ReplyConfigError } from '../core/errors.js';
+import { isNumber, mustBe } from '../core/check.js';
 import { sleep } from '../core/sleep.js';
 import type { CallLog } from '../middleware/logging.js';
 import { type RequestStep, runSteps } from '../middleware/steps.js';
@@ -13,22 +13,16 @@ export const responseOrigins = new WeakMap<Response, CallContext>();
 
 type MarkedRequest = Request & ReplyCallOptions & { [CALLER_SIGNAL]?: boolean; [OPERATION]?: string };
 
+/** A per-call option (`timeoutMs`, `maxRetries`) when given and valid, else the client's. */
 function perCall(
   request: MarkedRequest,
   name: keyof ReplyCallOptions,
   fallback: number,
-  integer: boolean,
+  rule: string,
 ): number {
   const value = request[name];
   if (value === undefined) return fallback;
-  const ok =
-    typeof value === 'number' &&
-    (integer ? Number.isInteger(value) && value >= 0 : value > 0 && Number.isFinite(value));
-  if (!ok) {
-    throw new ReplyConfigError(
-      `${request.method} ${pathOf(request.url)}: ${name} must be a ${integer ? 'non-negative integer' : 'positive number'} (got ${String(value)})`,
-    );
-  }
+  if (!isNumber(value, rule)) mustBe(`${request.method} ${pathOf(request.url)}`, name, rule, value);
   return value;
 }
 
@@ -42,75 +36,54 @@ export interface TransportParts {
   log: CallLog | undefined;
 }
 
+const ignore = () => undefined;
+
 /**
  * The fetch function handed to openapi-fetch. It runs the request middleware once, then sends attempts: each is
  * counted against the quota and sent through the timeout layer; retryable outcomes (`retry.ts`) wait and go
- * again. A body is re-sent intact because every attempt but the last gets a clone. The first attempt is a plain
- * promise chain, since most calls end there.
+ * again. A body is re-sent intact because every attempt but the last gets a clone. Attempts are a plain promise
+ * chain (no async frame), since most calls end with the first.
  */
 export function createTransport({ options, counter, send, steps, log }: TransportParts): FetchLike {
   // Scrubbing a very short "key" (tests, placeholders) would mangle every message; real keys are ~23 characters.
   const secrets = options.apiKey.length >= 8 ? [options.apiKey] : [];
 
-  const finish = (call: CallContext, response: Response): Response => {
-    responseOrigins.set(response, call);
-    log?.response(call, response);
-    return response;
-  };
-  const fail = (call: CallContext, error: unknown): never => {
-    log?.failure(call, error);
-    throw error;
+  /** Waits `delay` ms after a retryable outcome (`reason`), then sends attempt `retry`. */
+  const again = (call: CallContext, retry: number, delay: number, reason: string): Promise<Response> => {
+    const { method, path } = call;
+    call.logger?.warn?.(
+      `reply: retrying ${method} ${path} after ${reason} in ${delay} ms (retry ${retry} of ${call.maxRetries})`,
+      { method, path, reason, delayMs: delay, retry },
+    );
+    return sleep(delay, call.request.signal).then(() => attempt(call, retry));
   };
 
-  /** Attempts after the first: wait, then send again until an outcome is final. */
-  const retry = async (call: CallContext, failed: number, firstDelay: number, firstReason: string) => {
+  const attempt = (call: CallContext, sent: number): Promise<Response> => {
     const { request } = call;
-    const hasBody = request.body !== null;
-    let delay = firstDelay;
-    let reason = firstReason;
-    for (let attempt = failed + 1; ; attempt++) {
-      call.logger?.warn?.(
-        `reply: retrying ${call.method} ${call.path} after ${reason} in ${delay} ms (retry ${attempt} of ${call.maxRetries})`,
-        { method: call.method, path: call.path, reason, delayMs: delay, retry: attempt },
-      );
-      await sleep(delay, request.signal);
-      const sending = hasBody && attempt < call.maxRetries ? request.clone() : request;
-      counter.count();
-      let next: number | undefined;
-      try {
-        const response = await send(sending, call);
-        next = retryDelayAfterResponse(call, attempt, response, options);
-        if (next === undefined) return finish(call, response);
-        reason = String(response.status);
-        await response.body?.cancel().catch(() => undefined);
-      } catch (error) {
-        next = retryDelayAfterError(call, attempt, error, options);
-        if (next === undefined) throw error;
-        reason = (error as { code?: string }).code ?? 'connection error';
-      }
-      delay = next;
-    }
+    counter.count();
+    return send(sent < call.maxRetries && request.body !== null ? request.clone() : request, call).then(
+      (response) => {
+        const delay = retryDelayAfterResponse(call, sent, response, options);
+        if (delay === undefined) {
+          responseOrigins.set(response, call);
+          log?.response(call, response);
+          return response;
+        }
+        return Promise.resolve(response.body?.cancel())
+          .catch(ignore)
+          .then(() => again(call, sent + 1, delay, String(response.status)));
+      },
+      (error: { code?: string }) => {
+        const delay = retryDelayAfterError(call, sent, error, options);
+        if (delay === undefined) throw error;
+        return again(call, sent + 1, delay, error.code ?? 'connection error');
+      },
+    );
   };
 
   const first = (call: CallContext): Promise<Response> => {
-    const { request } = call;
     log?.request(call);
-    const sending = call.maxRetries > 0 && request.body !== null ? request.clone() : request;
-    counter.count();
-    return send(sending, call).then(
-      (response) => {
-        const delay = retryDelayAfterResponse(call, 0, response, options);
-        if (delay === undefined) return finish(call, response);
-        return Promise.resolve(response.body?.cancel())
-          .catch(() => undefined)
-          .then(() => retry(call, 0, delay, String(response.status)));
-      },
-      (error: unknown) => {
-        const delay = retryDelayAfterError(call, 0, error, options);
-        if (delay === undefined) throw error;
-        return retry(call, 0, delay, (error as { code?: string }).code ?? 'connection error');
-      },
-    );
+    return attempt(call, 0);
   };
 
   return (input: Request) => {
@@ -120,8 +93,8 @@ export function createTransport({ options, counter, send, steps, log }: Transpor
     try {
       call = new CallContext(
         request,
-        perCall(request, 'timeoutMs', options.timeoutMs, false),
-        perCall(request, 'maxRetries', options.maxRetries, true),
+        perCall(request, 'timeoutMs', options.timeoutMs, 'positive number'),
+        perCall(request, 'maxRetries', options.maxRetries, 'non-negative integer'),
         request[CALLER_SIGNAL] === true,
         request[OPERATION],
         options.logger,
@@ -132,6 +105,11 @@ export function createTransport({ options, counter, send, steps, log }: Transpor
       return Promise.reject(error);
     }
     const sent = waiting ? waiting.then(() => first(call)) : first(call);
-    return log ? sent.catch((error: unknown) => fail(call, error)) : sent;
+    return log
+      ? sent.catch((error: unknown) => {
+          log.failure(call, error);
+          throw error;
+        })
+      : sent;
   };
 }
