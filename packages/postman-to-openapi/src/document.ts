@@ -135,9 +135,11 @@ export function convert(input: unknown, options: ConvertOptions = {}): ConvertRe
   const servers: ServerObject[] = [];
   for (const variant of variants) {
     const server = variant.server;
-    if (server === undefined || servers.some((known) => known.url === server.url)) continue;
+    if (server === undefined || servers.includes(server)) continue;
+    if (servers.some((known) => known.url === server.url)) continue;
     servers.push(server);
-    for (const name of Object.keys(server.variables ?? {})) {
+    if (server.variables === undefined) continue;
+    for (const name of Object.keys(server.variables)) {
       warnings.add(
         'unresolved-server-variable',
         variant.location,

@@ -359,6 +359,11 @@ function responses(variants: readonly RequestVariant[]): Record<string, Response
   return result;
 }
 
+function hasServer(servers: readonly ServerObject[], url: string): boolean {
+  for (const server of servers) if (server.url === url) return true;
+  return false;
+}
+
 /** A fresh copy of a (shared, cached) server object. */
 export function copyServer(server: ServerObject): ServerObject {
   return structuredClone(server);
@@ -463,12 +468,15 @@ export function mergeVariants(variants: readonly RequestVariant[], context: Merg
   if (responseMap) operation.responses = responseMap;
   const requirements = security(variants, context.rootAuth);
   if (requirements) operation.security = requirements;
-  const servers: ServerObject[] = [];
+  // Servers are cached per host, so requests of one operation nearly always share one object (or have none).
+  let servers: ServerObject[] | undefined;
   for (const variant of variants) {
-    if (variant.server && !servers.some((server) => server.url === variant.server?.url))
-      servers.push(variant.server);
+    const server = variant.server;
+    if (server === undefined) continue;
+    if (servers === undefined) servers = [server];
+    else if (!hasServer(servers, server.url)) servers.push(server);
   }
-  if (servers.length > 0 && !(servers.length === 1 && servers[0]?.url === context.defaultServer)) {
+  if (servers !== undefined && !(servers.length === 1 && servers[0]?.url === context.defaultServer)) {
     operation.servers = servers.map(copyServer);
   }
   if (variants.length > 1) operation['x-postman-requests'] = variants.map((variant) => variant.name);
