@@ -1,11 +1,17 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  addSample,
   classifyText,
   combineKinds,
+  createShape,
   detectFormat,
   inferSchema,
   isDateTime,
   type ScalarKind,
+  sampleSchema,
+  setEntry,
+  shapeToSchema,
 } from '../src/schema-inference.js';
 
 describe('inferSchema', () => {
@@ -81,6 +87,67 @@ describe('inferSchema', () => {
     expect(
       Object.keys((inferSchema([{ b: 1, a: 1 }, { c: 1 }]) as { properties: object }).properties),
     ).toEqual(['b', 'a', 'c']);
+  });
+
+  it('merges objects whose many properties come in a different order each time', () => {
+    const keys = Array.from({ length: 20 }, (_, index) => `k${index}`);
+    const forward = Object.fromEntries(keys.map((key) => [key, 1]));
+    const backward = Object.fromEntries([...keys].reverse().map((key) => [key, 'x']));
+    const schema = inferSchema([forward, backward, { k3: null }]) as {
+      properties: Record<string, unknown>;
+      required?: string[];
+    };
+    expect(Object.keys(schema.properties)).toEqual(keys);
+    expect(schema.properties.k3).toEqual({ type: ['string', 'integer', 'null'] });
+    expect(schema.required).toEqual(['k3']);
+  });
+});
+
+describe('sampleSchema', () => {
+  // JSON values with repeated keys in nested objects and arrays, as response examples have.
+  const json = fc.letrec((tie) => ({
+    value: fc.oneof(
+      { depthSize: 'small' },
+      fc.constant(null),
+      fc.boolean(),
+      fc.integer(),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.constantFrom('', 'a', '2015-03-24T11:00:39Z', 'me@example.com', 'https://example.com/x', '1'),
+      fc.array(tie('value'), { maxLength: 4 }),
+      fc.dictionary(fc.constantFrom('id', 'name', '__proto__', '404', 'b'), tie('value'), { maxKeys: 4 }),
+    ),
+  })).value;
+
+  it('gives exactly the schema that folding the one sample into a shape gives', () => {
+    fc.assert(
+      fc.property(json, (value) => {
+        const shape = createShape();
+        addSample(shape, value);
+        expect(JSON.stringify(sampleSchema(value))).toBe(JSON.stringify(shapeToSchema(shape)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('setEntry', () => {
+  const cases: Array<[string, { given: string[]; want: string[] }]> = [
+    [
+      'status codes in ascending order, default last',
+      { given: ['404', 'default', '200'], want: ['200', '404', 'default'] },
+    ],
+    [
+      'a key equal to the internal sparse index survives',
+      { given: ['1073741824', '200'], want: ['200', '1073741824'] },
+    ],
+    ['__proto__ as an own key', { given: ['__proto__', 'a'], want: ['__proto__', 'a'] }],
+  ];
+  it.each(cases)('%s', (_name, { given, want }) => {
+    const target: Record<string, number> = {};
+    for (const [index, key] of given.entries()) setEntry(target, key, index);
+    expect(Object.keys(target)).toEqual(want);
+    for (const [index, key] of given.entries())
+      expect(Object.getOwnPropertyDescriptor(target, key)?.value).toBe(index);
   });
 });
 

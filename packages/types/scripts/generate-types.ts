@@ -76,7 +76,11 @@ function schemasModule(spec: OpenAPI3, specLabel: string): { text: string; count
 export async function generateTypes(specPath = defaultSpecPath): Promise<GeneratedFiles> {
   const spec = parse(readFileSync(specPath, 'utf8')) as OpenAPI3;
   const specLabel = relative(join(packageDir, '..', '..'), specPath).replaceAll('\\', '/');
-  const ast = await openapiTS(structuredClone(spec), { silent: true, alphabetize: false, defaultNonNullable: false });
+  const ast = await openapiTS(structuredClone(spec), {
+    silent: true,
+    alphabetize: false,
+    defaultNonNullable: false,
+  });
   const openapi = `${header(specLabel)}\n${astToString(ast)}`;
   const schemas = schemasModule(spec, specLabel);
   return {
