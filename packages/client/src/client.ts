@@ -57,6 +57,9 @@ function describe(shared: Shared, impersonation: ImpersonationHeader | undefined
   };
 }
 
+/** Paths with a throttled operation: most calls are told apart without building a `METHOD /path` key. */
+const throttledPaths = new Set(Object.keys(THROTTLE_SECONDS).map((operation) => operation.split(' ')[1]));
+
 type CallInit = ({ signal?: AbortSignal | null } & Record<string, unknown>) | undefined;
 
 function buildClient(shared: Shared, impersonation: ImpersonationHeader | undefined): ReplyClient {
@@ -77,21 +80,23 @@ function buildClient(shared: Shared, impersonation: ImpersonationHeader | undefi
    * Marks calls that pass a signal (the transport then links it) and calls of throttled operations (their
    * `METHOD /path`), through init keys openapi-fetch copies onto the Request. Other calls pass through untouched.
    */
-  const request = (method: string, url: string, init?: CallInit) => {
-    const verb = method.toUpperCase();
-    const operation = `${verb} ${url}`;
-    const throttled = throttle && THROTTLE_SECONDS[operation] !== undefined;
+  const call = (verb: string, url: string, init?: CallInit) => {
+    const throttled = throttle && throttledPaths.has(url) && THROTTLE_SECONDS[`${verb} ${url}`] !== undefined;
     return core.request(
       verb as never,
       url as never,
       (init?.signal || throttled
-        ? { ...init, [CALLER_SIGNAL]: Boolean(init?.signal), [OPERATION]: throttled ? operation : undefined }
+        ? {
+            ...init,
+            [CALLER_SIGNAL]: Boolean(init?.signal),
+            [OPERATION]: throttled ? `${verb} ${url}` : undefined,
+          }
         : init) as never,
     );
   };
   const describeThis = () => describe(shared, impersonation);
   const client: Record<string | symbol, unknown> = {
-    request,
+    request: (method: string, url: string, init?: CallInit) => call(method.toUpperCase(), url, init),
     actAs: (identity: unknown) => buildClient(shared, impersonationHeader(identity)),
     paginate: (path: PaginatedPath, init: never) => paginate(client.GET as never, path, init),
     get usage() {
@@ -106,7 +111,7 @@ function buildClient(shared: Shared, impersonation: ImpersonationHeader | undefi
       `ReplyClient ${typeof inspect === 'function' ? inspect(describeThis(), inspectOptions) : JSON.stringify(describeThis())}`,
   };
   for (const verb of ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'])
-    client[verb] = (url: string, init?: CallInit) => request(verb, url, init);
+    client[verb] = (url: string, init?: CallInit) => call(verb, url, init);
   return client as unknown as ReplyClient;
 }
 

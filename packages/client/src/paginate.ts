@@ -1,6 +1,7 @@
 import type { paths } from '@replykit/types';
 import type { MaybeOptionalInit } from 'openapi-fetch';
-import { ReplyConfigError, ReplyError } from './core/errors.js';
+import { configError, isNumber, mustBe } from './core/check.js';
+import { ReplyError } from './core/errors.js';
 import { PAGINATED_ITEMS, type PaginatedPath } from './generated/pagination.js';
 import type { ReplyCallOptions } from './options.js';
 import { type ReplyResult, unwrap } from './unwrap.js';
@@ -37,10 +38,8 @@ export type PageItem<P extends PaginatedPath> = ItemsOf<
 type Get = (path: never, init: never) => Promise<ReplyResult>;
 
 function positiveInteger(value: unknown, name: string, path: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-    throw new ReplyConfigError(`paginate ${path}: ${name} must be a positive integer (got ${String(value)})`);
-  }
+  if (value !== undefined && !isNumber(value, 'positive integer'))
+    mustBe(`paginate ${path}`, name, 'positive integer', value);
   return value;
 }
 
@@ -57,8 +56,10 @@ export async function* paginate<P extends PaginatedPath>(
 ): AsyncGenerator<PageItem<P>, void, undefined> {
   const key = (PAGINATED_ITEMS as Record<string, string>)[path];
   if (key === undefined) {
-    const known = Object.keys(PAGINATED_ITEMS).join(', ') || 'none';
-    throw new ReplyConfigError(`paginate: ${String(path)} is not a paged operation (paged: ${known})`);
+    configError(
+      'paginate',
+      `${String(path)} is not a paged operation (paged: ${Object.keys(PAGINATED_ITEMS).join(', ')})`,
+    );
   }
   const { maxPages: maxPagesOption, ...rest } = (init ?? {}) as PaginateInit<P> & {
     params?: { query?: Record<string, unknown> };

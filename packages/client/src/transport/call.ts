@@ -21,6 +21,8 @@ export class CallContext {
   #path: string | undefined;
   /** When the call started (epoch ms), set when a logger is configured. */
   started = 0;
+  /** The shared deadline signal of the current attempt, when the caller passed no signal (`timeout.ts`). */
+  deadline: AbortSignal | undefined = undefined;
 
   constructor(
     readonly request: Request,

@@ -21,7 +21,7 @@ const notSent =
 
 /** Whether a response status may be retried for this method (the rules of the README). */
 export function isRetryableStatus(method: string, status: number): boolean {
-  return status === 429 || (idempotent.test(method) && (status === 408 || status >= 500));
+  return status === 429 || ((status === 408 || status >= 500) && idempotent.test(method));
 }
 
 /** Whether a failed attempt may be retried: any connection failure for idempotent methods, else only unsent ones. */

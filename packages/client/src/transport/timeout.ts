@@ -44,11 +44,15 @@ function connectionError(error: unknown, call: CallContext): ReplyConnectionErro
  */
 export class DeadlineSignals {
   readonly #buckets = new Map<number, AbortController>();
+  // The bucket of the previous call: calls in a row mostly share it, which skips the map lookup.
+  #lastDeadline = 0;
+  #last: AbortSignal | undefined;
 
   /** A signal that aborts between `timeoutMs` and `timeoutMs` + 5% from `now`. */
   signal(timeoutMs: number, now = Date.now()): AbortSignal {
     const width = Math.max(10, Math.ceil(timeoutMs / 20));
     const deadline = Math.ceil((now + timeoutMs) / width) * width;
+    if (deadline === this.#lastDeadline && this.#last && !this.#last.aborted) return this.#last;
     let controller = this.#buckets.get(deadline);
     if (!controller) {
       const created = new AbortController();
@@ -61,7 +65,9 @@ export class DeadlineSignals {
       this.#buckets.set(deadline, created);
       controller = created;
     }
-    return controller.signal;
+    this.#lastDeadline = deadline;
+    this.#last = controller.signal;
+    return this.#last;
   }
 }
 
@@ -74,10 +80,11 @@ function timeoutError({ method, path, timeoutMs }: CallContext): ReplyTimeoutErr
 }
 
 /**
- * Sends one attempt through `fetch` with a timeout. Network failures become `ReplyConnectionError`, an
- * expired timeout `ReplyTimeoutError`, and the caller's own abort is re-thrown as is. Without a caller signal
- * the attempt gets a shared deadline signal (which also bounds reading the body); with one, a controller that
- * follows both the caller and a timer on the response headers.
+ * Sends one attempt through `fetch` with a timeout. With a caller signal, the attempt gets a controller that
+ * follows both the caller and a timer on the response headers, and failures are turned into errors here (see
+ * `attemptError`). Without one (the common case), it gets a shared deadline signal (which also bounds reading the
+ * body), kept on the call, and the promise is `fetch`'s own: the transport calls `attemptError` on failure, so
+ * no extra promise and closure per call.
  */
 export function timeoutLayer(fetchImpl: FetchLike): Send {
   const deadlines = new DeadlineSignals();
@@ -103,12 +110,20 @@ export function timeoutLayer(fetchImpl: FetchLike): Send {
       callerSignal.removeEventListener('abort', onCallerAbort);
     }
   };
-  // The common case stays a plain promise chain: no extra async frame per call.
   return (request, call) => {
     if (call.callerSignal) return linked(request, call);
     const signal = deadlines.signal(call.timeoutMs);
-    return fetchImpl(request, { signal }).catch((error: unknown) => {
-      throw signal.aborted ? timeoutError(call) : connectionError(error, call);
-    });
+    call.deadline = signal;
+    return fetchImpl(request, { signal });
   };
+}
+
+/**
+ * The error an attempt sent by `timeoutLayer` rejects with: `ReplyTimeoutError` when its deadline passed,
+ * else `ReplyConnectionError`; errors of calls with a caller signal are already final (and the caller's own
+ * abort reason is re-thrown as is).
+ */
+export function attemptError(error: unknown, call: CallContext): unknown {
+  if (call.callerSignal) return error;
+  return call.deadline?.aborted ? timeoutError(call) : connectionError(error, call);
 }

@@ -6,7 +6,7 @@ import type { FetchLike, ReplyCallOptions, ResolvedOptions } from '../options.js
 import { CALLER_SIGNAL, CallContext, OPERATION, pathOf } from './call.js';
 import type { QuotaCounter } from './quota.js';
 import { retryDelayAfterError, retryDelayAfterResponse } from './retry.js';
-import type { Send } from './timeout.js';
+import { attemptError, type Send } from './timeout.js';
 
 /** Filled by every client transport, read by `unwrap` (a response knows its URL but not its method). */
 export const responseOrigins = new WeakMap<Response, CallContext>();
@@ -65,7 +65,8 @@ export function createTransport({ options, counter, send, steps, log }: Transpor
       (response) => {
         const delay = retryDelayAfterResponse(call, sent, response, options);
         if (delay === undefined) {
-          responseOrigins.set(response, call);
+          // Only `unwrap` of a failed call needs to know where a response came from.
+          if (!response.ok) responseOrigins.set(response, call);
           log?.response(call, response);
           return response;
         }
@@ -73,7 +74,8 @@ export function createTransport({ options, counter, send, steps, log }: Transpor
           .catch(ignore)
           .then(() => again(call, sent + 1, delay, String(response.status)));
       },
-      (error: { code?: string }) => {
+      (failure: unknown) => {
+        const error = attemptError(failure, call) as { code?: string };
         const delay = retryDelayAfterError(call, sent, error, options);
         if (delay === undefined) throw error;
         return again(call, sent + 1, delay, error.code ?? 'connection error');
