@@ -23,21 +23,37 @@ export class CallContext {
   started = 0;
   /** The shared deadline signal of the current attempt, when the caller passed no signal (`timeout.ts`). */
   deadline: AbortSignal | undefined = undefined;
+  declare readonly request: Request;
+  /** Timeout of each attempt in milliseconds. */
+  declare readonly timeoutMs: number;
+  /** Retries allowed for this call. */
+  declare readonly maxRetries: number;
+  /** Whether the caller passed an `AbortSignal` (the request's signal follows it). */
+  declare readonly callerSignal: boolean;
+  /** `METHOD /path` template of a throttled operation, else `undefined`. */
+  declare readonly operation: string | undefined;
+  declare readonly logger: ReplyLogger | undefined;
+  /** Values scrubbed from errors built for this call (the API key). */
+  declare readonly secrets: readonly string[];
 
+  // Plain assignments rather than parameter properties, which compile to a field list plus assignments.
   constructor(
-    readonly request: Request,
-    /** Timeout of each attempt in milliseconds. */
-    readonly timeoutMs: number,
-    /** Retries allowed for this call. */
-    readonly maxRetries: number,
-    /** Whether the caller passed an `AbortSignal` (the request's signal follows it). */
-    readonly callerSignal: boolean,
-    /** `METHOD /path` template of a throttled operation, else `undefined`. */
-    readonly operation: string | undefined,
-    readonly logger: ReplyLogger | undefined,
-    /** Values scrubbed from errors built for this call (the API key). */
-    readonly secrets: readonly string[],
-  ) {}
+    request: Request,
+    timeoutMs: number,
+    maxRetries: number,
+    callerSignal: boolean,
+    operation: string | undefined,
+    logger: ReplyLogger | undefined,
+    secrets: readonly string[],
+  ) {
+    this.request = request;
+    this.timeoutMs = timeoutMs;
+    this.maxRetries = maxRetries;
+    this.callerSignal = callerSignal;
+    this.operation = operation;
+    this.logger = logger;
+    this.secrets = secrets;
+  }
 
   /** Upper-case HTTP method. */
   get method(): string {

@@ -4,12 +4,16 @@ import type { ReplyUsage } from '../options.js';
 export class QuotaCounter {
   calls = 0;
   readonly #warnAt: number;
+  declare readonly monthlyQuota: number;
+  declare readonly onWarning: ((usage: ReplyUsage) => void) | undefined;
 
   constructor(
-    readonly monthlyQuota: number,
+    monthlyQuota: number,
     warningRatio: number,
-    readonly onWarning: ((usage: ReplyUsage) => void) | undefined,
+    onWarning: ((usage: ReplyUsage) => void) | undefined,
   ) {
+    this.monthlyQuota = monthlyQuota;
+    this.onWarning = onWarning;
     this.#warnAt = Math.max(1, Math.ceil(monthlyQuota * warningRatio));
   }
 
