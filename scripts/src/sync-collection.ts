@@ -10,6 +10,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:pat
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CollectionError, convert } from '@replykit/postman-to-openapi';
+import { canonical, isObject, type JsonObject } from './spec-diff/document.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const COLLECTION_PATH = 'spec/postman/reply-api.postman_collection.json';
@@ -32,24 +33,7 @@ repository root, never against scripts/ where turbo runs the task; run directly 
 Exit codes: 0 done, 2 invalid input (nothing changed).
 Then run \`pnpm generate\` (see CONTRIBUTING.md, "Updating the API").`;
 
-type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Key-order-independent JSON for comparisons. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) =>
-    isObject(v)
-      ? Object.fromEntries(
-          Object.keys(v)
-            .sort()
-            .map((k) => [k, v[k]]),
-        )
-      : v,
-  );
-}
+type Json = JsonObject;
 
 /** A URL safe to print: no user info, no query values (they may hold keys). */
 export function redactUrl(url: string): string {
