@@ -57,7 +57,7 @@ export function main(collectionPath = COLLECTION_PATH, outputPath = RAW_SPEC_PAT
     const ms = Math.round(performance.now() - started);
     process.stdout.write(
       `convert-collection: ${result.requestCount} requests → ${countOperations(result)} operations on ` +
-        `${Object.keys(result.document.paths).length} paths, ${result.warnings.length} warnings → ` +
+        `${Object.keys(result.document.paths).length} paths, ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'} → ` +
         `${relative(process.cwd(), outputPath)} in ${ms} ms\n`,
     );
     return 0;

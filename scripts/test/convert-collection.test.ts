@@ -36,7 +36,7 @@ describe('convert-collection (pipeline stage 1)', () => {
     const result = run([COLLECTION_PATH, output]);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(
-      /^convert-collection: 94 requests → 76 operations on \d+ paths, 1 warnings → out\/openapi\.raw\.yaml in \d+ ms\n$/,
+      /^convert-collection: 94 requests → 76 operations on \d+ paths, 1 warning → out\/openapi\.raw\.yaml in \d+ ms\n$/,
     );
     expect(result.stderr).toMatch(
       /^convert-collection: warning path-param-renamed at Lists \/ Delete List \(by ID\): /,
