@@ -4,19 +4,13 @@ import { type ParsedBody, parseBody } from './body.js';
 import type { ErrorBodies } from './error-body.js';
 import { type CannedResponse, parsePrefer } from './examples.js';
 import type { FaultDecision, FaultInjector } from './faults.js';
-import { firstValue, nonEmpty, resetConnection, send, sleep } from './http.js';
+import { firstValue, resetConnection, send, sleep } from './http.js';
 import type { Operation } from './operations.js';
 import type { ResolvedOptions } from './options.js';
 import { type RecordedRequest, redactHeaders } from './recorder.js';
+import { checkRequest, describeIssue, IMPERSONATION_HEADERS, missingApiKey } from './request-validator.js';
 import type { Router } from './router.js';
-import {
-  type CompiledOperation,
-  coerceParameter,
-  type SpecValidator,
-  toIssues,
-  type ValidationIssue,
-  validateBody,
-} from './validation.js';
+import type { CompiledOperation, SpecValidator } from './validation.js';
 
 /** An operation ready to serve: its compiled validators and canned responses. */
 export interface ServedOperation {
@@ -51,7 +45,6 @@ interface Exchange {
 }
 
 const MAX_ISSUES_IN_MESSAGE = 8;
-const IMPERSONATION_HEADERS = { userId: 'x-user-id', email: 'x-user-email' } as const;
 const STATUS_TEXT: Record<number, string> = {
   500: 'Internal Server Error',
   502: 'Bad Gateway',
@@ -194,9 +187,9 @@ export class ApiHandler {
   }
 
   #authenticate(exchange: Exchange, operation: Operation): boolean {
-    const names = operation.apiKeyHeaders;
-    if (names.length === 0 || names.some((name) => nonEmpty(exchange.req.headers[name]))) return true;
-    this.#fail(exchange, operation, 401, `Missing API key: send it in the ${names[0]} header`);
+    const missing = missingApiKey(operation, exchange.req.headers);
+    if (missing === undefined) return true;
+    this.#fail(exchange, operation, 401, `Missing API key: send it in the ${missing} header`);
     return false;
   }
 
@@ -246,49 +239,13 @@ export class ApiHandler {
 
   #validate(exchange: Exchange, served: ServedOperation, pathParams: Record<string, string>): boolean {
     const { validator, secrets, options } = this.#context;
-    const headers = exchange.req.headers;
-    const issues: ValidationIssue[] = [];
-    // ASP.NET binds query parameters case-insensitively.
-    const query = new Map<string, string[]>();
-    for (const [name, value] of exchange.url.searchParams) {
-      const key = name.toLowerCase();
-      query.set(key, [...(query.get(key) ?? []), value]);
-    }
-    for (const { parameter, schema, validate } of served.compiled.parameters) {
-      let raw: string | string[] | undefined;
-      if (parameter.in === 'path') raw = pathParams[parameter.name];
-      else if (parameter.in === 'query') raw = query.get(parameter.name.toLowerCase());
-      else if (parameter.in === 'header') raw = headers[parameter.name.toLowerCase()];
-      else continue;
-      if (raw === undefined || (Array.isArray(raw) && raw.length === 0)) {
-        if (parameter.required)
-          issues.push({ in: parameter.in, field: parameter.name, message: 'is required' });
-        continue;
-      }
-      if (!validate) continue;
-      const value = coerceParameter(raw, parameter, schema, (s) =>
-        validator.resolveSchema(s, parameter.name),
-      );
-      if (!validate(value)) {
-        // Never echo a credential back, even when the spec also declares it as a header parameter.
-        const secret = parameter.in === 'header' && secrets.has(parameter.name.toLowerCase());
-        issues.push(...toIssues(parameter.in, parameter.name, validate.errors, secret ? undefined : value));
-      }
-    }
-    issues.push(
-      ...validateBody(served.compiled, exchange.body, (s) => validator.resolveSchema(s, 'request body')),
-    );
-    if (
-      options.rejectBothImpersonationHeaders &&
-      nonEmpty(headers[IMPERSONATION_HEADERS.userId]) &&
-      nonEmpty(headers[IMPERSONATION_HEADERS.email])
-    ) {
-      issues.push({
-        in: 'header',
-        field: 'X-User-Email',
-        message: 'must not be sent together with X-User-Id',
-      });
-    }
+    const context = {
+      validator,
+      secrets,
+      rejectBothImpersonationHeaders: options.rejectBothImpersonationHeaders,
+    };
+    const { url, req, body } = exchange;
+    const issues = checkRequest(context, served.compiled, { url, headers: req.headers, body, pathParams });
     if (issues.length === 0) return true;
     exchange.record.validation = { valid: false, issues };
     // The message stays readable; the recording keeps every issue.
@@ -383,15 +340,6 @@ function idempotencyKey(
     if (value) return `${name}:${value}`;
   }
   return `${method} ${url.pathname}${url.search} body:${bodyHash ?? '-'}`;
-}
-
-function describeIssue(issue: ValidationIssue): string {
-  if (issue.in === 'body')
-    return issue.field
-      ? `request body field "${issue.field}" ${issue.message}`
-      : `request body ${issue.message}`;
-  const where = issue.in === 'header' ? 'header' : `${issue.in} parameter`;
-  return `${where} "${issue.field}" ${issue.message}`;
 }
 
 function retryAfter(decision: FaultDecision): string {

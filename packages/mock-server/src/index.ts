@@ -9,6 +9,13 @@ export {
 } from './faults.js';
 export { type ExecutionFilter, type ExecutionGroup, REDACTED, type RecordedRequest } from './recorder.js';
 export {
+  createRequestValidator,
+  describeIssue,
+  type RequestValidation,
+  type RequestValidator,
+  type RequestValidatorOptions,
+} from './request-validator.js';
+export {
   DEFAULT_IDEMPOTENCY_HEADERS,
   type MockServer,
   type MockServerOptions,

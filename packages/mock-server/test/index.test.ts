@@ -1,10 +1,13 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import * as api from '../src/index.js';
 import {
+  createRequestValidator,
   type FaultKind,
   type MockServer,
   type RecordedRequest,
   ReplyMockConfigError,
+  type RequestValidation,
+  type RequestValidator,
   type ScriptedFault,
   startMockServer,
 } from '../src/index.js';
@@ -18,6 +21,8 @@ describe('public API', () => {
       'FAULT_KINDS',
       'REDACTED',
       'ReplyMockConfigError',
+      'createRequestValidator',
+      'describeIssue',
       'startMockServer',
     ]);
     expect(api.FAULT_HEADERS).toEqual({
@@ -35,13 +40,16 @@ describe('public API', () => {
     expect(String(error)).toBe('ReplyMockConfigError: port must be an integer');
   });
 
-  it('types the server, its recordings and its faults', () => {
+  it('types the server, its recordings, its faults and the request validator', () => {
     expectTypeOf(startMockServer).returns.resolves.toEqualTypeOf<MockServer>();
     expectTypeOf<MockServer['requests']>().toEqualTypeOf<readonly RecordedRequest[]>();
     expectTypeOf<FaultKind>().toEqualTypeOf<
       429 | 500 | 502 | 503 | 'reset' | 'reset-after-execute' | 'hang'
     >();
     expectTypeOf<MockServer['scriptFaults']>().parameters.toEqualTypeOf<(ScriptedFault | FaultKind)[]>();
+    expectTypeOf(createRequestValidator).returns.toEqualTypeOf<RequestValidator>();
+    expectTypeOf<RequestValidator>().returns.resolves.toEqualTypeOf<RequestValidation>();
+    expectTypeOf<RequestValidator>().parameters.toEqualTypeOf<[Request]>();
     // @ts-expect-error 404 is not an injectable fault
     const bad: FaultKind = 404;
     expect(bad).toBe(404);
