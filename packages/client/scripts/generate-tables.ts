@@ -1,7 +1,7 @@
 /**
  * Generates the client's data tables from the curated spec (`@replykit/types/openapi.json`):
  * `src/generated/throttle.ts` (throttled operations, monthly quota, server URL) and
- * `src/generated/pagination.ts` (page/limit operations and the property holding their items).
+ * `src/generated/pagination.ts` (paged operations, the property holding their items, those taking `page`).
  * Run: `pnpm --filter @replykit/client generate` (prints one line). A test compares a fresh run with the files.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -55,17 +55,44 @@ function isArraySchema(spec: Json, schema: unknown): boolean {
   return type === 'array' || (Array.isArray(type) && type.includes('array'));
 }
 
+/**
+ * The items property of an operation's page envelope: its 200 JSON response (or one variant of it) has
+ * `pagesCount` or `next` next to exactly one array property. `undefined` when the response is no envelope.
+ */
+function envelopeItems(spec: Json, operation: Json, where: string): string | undefined {
+  const responses = (operation.responses as Json) ?? {};
+  const success = resolve(spec, responses['200']);
+  const media = resolve(spec, (success?.content as Json | undefined)?.['application/json']);
+  let found: string | undefined;
+  for (const variant of variants(spec, resolve(spec, media?.schema))) {
+    const properties = (variant.properties as Json) ?? {};
+    if (!('pagesCount' in properties) && !('next' in properties)) continue;
+    const arrays = Object.keys(properties).filter((name) => isArraySchema(spec, properties[name]));
+    if (arrays.length !== 1) {
+      throw new Error(
+        `${where}: a page envelope needs exactly one array property for its items (found ${arrays.length}: ${arrays.join(', ') || 'none'})`,
+      );
+    }
+    found = arrays[0];
+  }
+  return found;
+}
+
 export interface Tables {
   throttle: Record<string, number>;
+  /** Paged GET operations → the property of the envelope holding the items. */
   pagination: Record<string, string>;
+  /** The paged operations that take a `page` query parameter, sorted. */
+  numbered: string[];
   monthlyQuota: number;
   serverUrl: string;
 }
 
-/** Reads the tables out of the spec; throws naming the operation when a page/limit envelope is ambiguous. */
+/** Reads the tables out of the spec; throws naming the operation when a page envelope is ambiguous. */
 export function extractTables(spec: Json): Tables {
   const throttle: Record<string, number> = {};
   const pagination: Record<string, string> = {};
+  const numbered: string[] = [];
   for (const [path, rawItem] of Object.entries((spec.paths as Json) ?? {})) {
     const item = resolve(spec, rawItem) ?? {};
     for (const method of methods) {
@@ -79,29 +106,16 @@ export function extractTables(spec: Json): Tables {
         throttle[`${method.toUpperCase()} ${path}`] = seconds;
       }
       if (method !== 'get') continue;
-      const parameters = [
+      const items = envelopeItems(spec, operation, `paths.${path}.get`);
+      if (items === undefined) continue;
+      pagination[path] = items;
+      const takesPage = [
         ...((item.parameters as unknown[]) ?? []),
         ...((operation.parameters as unknown[]) ?? []),
       ]
         .map((parameter) => resolve(spec, parameter))
-        .filter((parameter) => parameter?.in === 'query')
-        .map((parameter) => parameter?.name);
-      if (!parameters.includes('page')) continue;
-      const responses = (operation.responses as Json) ?? {};
-      const success = resolve(spec, responses['200']);
-      const media = resolve(spec, (success?.content as Json | undefined)?.['application/json']);
-      const schema = resolve(spec, media?.schema);
-      for (const variant of variants(spec, schema)) {
-        const properties = (variant.properties as Json) ?? {};
-        if (!('pagesCount' in properties) && !('next' in properties)) continue;
-        const arrays = Object.keys(properties).filter((name) => isArraySchema(spec, properties[name]));
-        if (arrays.length !== 1) {
-          throw new Error(
-            `paths.${path}.get: a page envelope needs exactly one array property for its items (found ${arrays.length}: ${arrays.join(', ') || 'none'})`,
-          );
-        }
-        pagination[path] = arrays[0] as string;
-      }
+        .some((parameter) => parameter?.in === 'query' && parameter.name === 'page');
+      if (takesPage) numbered.push(path);
     }
   }
   const info = (spec.info as Json) ?? {};
@@ -117,7 +131,7 @@ export function extractTables(spec: Json): Tables {
     throw new Error('info: no x-...quota... extension with the monthly call quota');
   const serverUrl = (((spec.servers as Json[]) ?? [])[0]?.url as string | undefined) ?? '';
   if (!/^https?:\/\//.test(serverUrl)) throw new Error('servers[0].url: missing or not an http(s) URL');
-  return { throttle, pagination, monthlyQuota, serverUrl };
+  return { throttle, pagination, numbered: numbered.sort(), monthlyQuota, serverUrl };
 }
 
 function record(entries: Record<string, string | number>): string {
@@ -141,8 +155,11 @@ export const MONTHLY_QUOTA = ${tables.monthlyQuota};
 export const SERVER_URL = '${tables.serverUrl.replace(/\/+$/, '')}';
 `,
     'pagination.ts': `${header}
-/** GET operations paged with \`page\`/\`limit\` (\`pagesCount\`/\`next\` in the body) → the property holding the items. */
+/** GET operations answering with a page envelope (\`pagesCount\`/\`next\` next to one array) → the property holding the items. */
 export const PAGINATED_ITEMS = ${record(tables.pagination)} as const;
+
+/** The paged operations that take a \`page\` query parameter; the others are walked by their \`next\` links only. */
+export const NUMBERED_PAGES: readonly string[] = ${JSON.stringify(tables.numbered).replaceAll('"', "'")};
 
 export type PaginatedPath = keyof typeof PAGINATED_ITEMS;
 `,

@@ -14,7 +14,7 @@ import { callLog } from './middleware/logging.js';
 import type { RequestStep } from './middleware/steps.js';
 import { type ThrottleState, throttleStep } from './middleware/throttle.js';
 import { type ReplyClientOptions, type ReplyUsage, type ResolvedOptions, resolveOptions } from './options.js';
-import { type PageItem, type PaginateInit, paginate } from './paginate.js';
+import { type PageItem, type PaginateArgs, paginate } from './paginate.js';
 import { CALLER_SIGNAL, OPERATION } from './transport/call.js';
 import { QuotaCounter } from './transport/quota.js';
 import { type Send, timeoutLayer } from './transport/timeout.js';
@@ -27,10 +27,10 @@ export interface ReplyClient extends Omit<Client<paths>, 'use' | 'eject'> {
    * call counter, plus exactly one of `X-User-Email` / `X-User-Id` on every request. This client is unchanged.
    */
   actAs(identity: Impersonation): ReplyClient;
-  /** Yields every item of every page of a page/limit operation (see `PaginateInit`). */
+  /** Yields every item of every page of a paged operation (see `PaginateInit`); `init` is required when the operation has required parameters. */
   paginate<P extends PaginatedPath>(
     path: P,
-    init?: PaginateInit<P>,
+    ...init: PaginateArgs<P>
   ): AsyncGenerator<PageItem<P>, void, undefined>;
   /** Calls sent so far by this client and its `actAs` clients, against the monthly quota. */
   readonly usage: ReplyUsage;

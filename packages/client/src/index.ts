@@ -22,5 +22,5 @@ export {
   type ReplyUsage,
   replyClientDefaults,
 } from './options.js';
-export type { PageItem, PaginateInit } from './paginate.js';
+export type { PageItem, PaginateArgs, PaginateInit } from './paginate.js';
 export { type ReplyResult, type UnwrappedData, unwrap } from './unwrap.js';

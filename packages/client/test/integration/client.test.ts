@@ -53,14 +53,18 @@ describe('over real HTTP against the mock server', () => {
     expect(created.email).toEqual(expect.any(String));
   });
 
-  it('paginates /v1/people', async () => {
+  it.each([
+    ['/v1/people', { params: { query: { limit: 100 } } }, { limit: '100', page: '1' }],
+    ['/v1/people/list/{listId}', { params: { path: { listId: 7 } } }, {}],
+    ['/v1/people/list', { params: { query: { name: 'My List' } } }, { name: 'My List' }],
+    ['/v1/campaigns/{campaignId}/people', { params: { path: { campaignId: 42 } } }, {}],
+  ] as const)('paginates %s', async (path, init, query) => {
     const reply = client();
-    const firstPage = (await unwrap(reply.GET('/v1/people'))) as ContactPage;
+    const firstPage = (await unwrap(reply.GET(path, init as never))) as ContactPage;
     const contacts: Contact[] = [];
-    for await (const contact of reply.paginate('/v1/people', { params: { query: { limit: 100 } } }))
-      contacts.push(contact);
+    for await (const contact of reply.paginate(path, init as never)) contacts.push(contact);
     expect(contacts).toEqual(firstPage.people);
-    expect(last().query).toEqual({ limit: '100', page: '1' });
+    expect(last().query).toEqual(query);
   });
 
   it('impersonates with actAs and leaves the parent alone', async () => {

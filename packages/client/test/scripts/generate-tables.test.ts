@@ -34,7 +34,7 @@ describe('extractTables', () => {
       'a throttled operation',
       {
         given: { '/v1/campaigns': { get: { 'x-reply-throttle-seconds': 10, responses: {} } } },
-        want: { throttle: { 'GET /v1/campaigns': 10 }, pagination: {} },
+        want: { throttle: { 'GET /v1/campaigns': 10 }, pagination: {}, numbered: [] },
       },
     ],
     [
@@ -43,21 +43,28 @@ describe('extractTables', () => {
         given: {
           '/v1/people': getWith({ oneOf: [{ $ref: '#/components/schemas/Page' }, { type: 'object' }] }),
         },
-        want: { throttle: {}, pagination: { '/v1/people': 'items' } },
+        want: { throttle: {}, pagination: { '/v1/people': 'items' }, numbered: ['/v1/people'] },
       },
     ],
     [
       'an envelope merged with allOf',
       {
         given: { '/v1/x': getWith({ allOf: [{ $ref: '#/components/schemas/Page' }, { type: 'object' }] }) },
-        want: { throttle: {}, pagination: { '/v1/x': 'items' } },
+        want: { throttle: {}, pagination: { '/v1/x': 'items' }, numbered: ['/v1/x'] },
       },
     ],
     [
-      'a page envelope without a page parameter (not paged)',
+      'a page envelope without a page parameter (paged by its next links)',
       {
         given: { '/v1/x': getWith({ $ref: '#/components/schemas/Page' }, []) },
-        want: { throttle: {}, pagination: {} },
+        want: { throttle: {}, pagination: { '/v1/x': 'items' }, numbered: [] },
+      },
+    ],
+    [
+      'a GET whose response is no envelope (not paged)',
+      {
+        given: { '/v1/x': getWith({ type: 'object', properties: { items: { type: 'array' } } }) },
+        want: { throttle: {}, pagination: {}, numbered: [] },
       },
     ],
   ])('finds %s', (_name, { given, want }) => {

@@ -64,11 +64,11 @@ export function typescriptSample(
   lines.push('', statement);
   if (target) lines.push(`console.log(${target});`);
   if (isPaged(doc, resolved)) {
-    const item = singular(target ?? 'item');
+    const item = itemName(doc, resolved, target);
     lines.push(
       '',
       `// Or every ${item}, page after page:`,
-      `for await (const ${item} of ${client}.paginate(${tsString(resolved.path)})) {`,
+      `for await (const ${item} of ${client}.paginate(${tsString(resolved.path)}${pageArgument(doc, resolved)})) {`,
       `  console.log(${item});`,
       '}',
     );
@@ -161,26 +161,52 @@ export function resultName(doc: OpenApiDocument, resolved: ResolvedOperation): s
 }
 
 /**
- * Whether `reply.paginate` walks this operation: a GET with a `page` query parameter whose success body is
- * (or may be) a page envelope (`pagesCount` or `next`) with exactly one array of items, the rule
- * `@replykit/client` uses for its pagination table.
+ * The second argument of a `paginate` sample: the parameters the operation requires (path ids, required
+ * query), none of the optional filters; empty when it requires none.
+ */
+export function pageArgument(doc: OpenApiDocument, resolved: ResolvedOperation): string {
+  const params: Record<string, Record<string, unknown>> = {};
+  for (const parameter of sampleParameters(doc, resolved)) {
+    if (parameter.in !== 'path' && parameter.required !== true) continue;
+    params[parameter.in] ??= {};
+    (params[parameter.in] as Record<string, unknown>)[parameter.name] = parameterValue(doc, parameter);
+  }
+  return Object.keys(params).length > 0 ? `, ${tsLiteral({ params }, 0, Number.POSITIVE_INFINITY)}` : '';
+}
+
+/**
+ * Whether `reply.paginate` walks this operation: a GET whose success body is (or may be) a page envelope
+ * (`pagesCount` or `next`) with exactly one array of items, the rule `@replykit/client` uses for its
+ * pagination table.
  */
 export function isPaged(doc: OpenApiDocument, resolved: ResolvedOperation): boolean {
-  if (resolved.method !== 'get') return false;
-  if (!resolved.parameters.some((p) => p.in === 'query' && p.name === 'page')) return false;
+  return pageItems(doc, resolved) !== undefined;
+}
+
+/** The items array of the operation's page envelope (see `isPaged`), or undefined when it has none. */
+function pageItems(doc: OpenApiDocument, resolved: ResolvedOperation): SchemaObject | undefined {
+  if (resolved.method !== 'get') return undefined;
   const response = deref(doc, resolved.operation.responses?.['200']);
   const content = isObject(response) && isObject(response.content) ? response.content : {};
   const media = Object.entries(content).find(([type]) => /json/i.test(type))?.[1];
-  if (!isObject(media) || !isObject(media.schema)) return false;
+  if (!isObject(media) || !isObject(media.schema)) return undefined;
   const schema = deref(doc, media.schema as SchemaObject);
   // The envelope may be one variant of several (a page, or one item when filtered by id).
   const variants = [schema, ...(schema.oneOf ?? []), ...(schema.anyOf ?? [])].map((v) => deref(doc, v));
-  return variants.some((variant) => {
+  for (const variant of variants) {
     const properties = variant.properties ?? {};
-    if (!('pagesCount' in properties) && !('next' in properties)) return false;
+    if (!('pagesCount' in properties) && !('next' in properties)) continue;
     const arrays = Object.values(properties).filter((property) => deref(doc, property).type === 'array');
-    return arrays.length === 1;
-  });
+    if (arrays.length === 1) return arrays[0];
+  }
+  return undefined;
+}
+
+/** The loop variable of a `paginate` sample: the items' schema name (`Contact` → `contact`), else singular. */
+function itemName(doc: OpenApiDocument, resolved: ResolvedOperation, target: string | undefined): string {
+  const items = pageItems(doc, resolved)?.items;
+  const ref = isObject(items) && typeof items.$ref === 'string' ? items.$ref.split('/').pop() : undefined;
+  return ref ? ref.charAt(0).toLowerCase() + ref.slice(1) : singular(target ?? 'item');
 }
 
 function singular(name: string): string {

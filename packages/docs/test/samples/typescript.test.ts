@@ -9,13 +9,20 @@ import {
   sampleParameters,
   typescriptSample,
 } from '../../src/samples/typescript.js';
-import { MINI_SPEC } from '../helpers/paths.js';
+import { curatedSpecPath, MINI_SPEC } from '../helpers/paths.js';
 
 const doc = parse(readFileSync(MINI_SPEC, 'utf8')) as OpenApiDocument;
 const operations = listOperations(doc);
+const curated = parse(readFileSync(curatedSpecPath(), 'utf8')) as OpenApiDocument;
+const curatedOperations = listOperations(curated);
 function op(id: string): ResolvedOperation {
   const found = operations.find((o) => o.operation.operationId === id);
   if (!found) throw new Error(`fixture has no ${id}`);
+  return found;
+}
+function curatedOp(id: string): ResolvedOperation {
+  const found = curatedOperations.find((o) => o.operation.operationId === id);
+  if (!found) throw new Error(`spec/openapi.yaml has no ${id}`);
   return found;
 }
 
@@ -77,11 +84,34 @@ describe('paged operations', () => {
     expect(isPaged(doc, op(given))).toBe(want);
   });
 
+  it('finds every page envelope of the curated spec, with or without a page parameter', () => {
+    const paged = curatedOperations.filter((o) => isPaged(curated, o)).map((o) => o.path);
+    expect(paged.sort()).toEqual([
+      '/v1/campaigns/{campaignId}/people',
+      '/v1/people',
+      '/v1/people/list',
+      '/v1/people/list/{listId}',
+    ]);
+  });
+
   it('shows the paginate loop after the single-page call, on the same client', () => {
     expect(typescriptSample(doc, op('listContacts'), { actAs: true })).toContain(
       "// Or every contact, page after page:\nfor await (const contact of asJane.paginate('/v1/people')) {\n  console.log(contact);\n}\n",
     );
     expect(typescriptSample(doc, op('listContactCampaigns'))).not.toContain('paginate');
+  });
+
+  it.each([
+    [
+      'listContactsInList',
+      "reply.paginate('/v1/people/list/{listId}', { params: { path: { listId: 12345 } } })",
+    ],
+    [
+      'listContactsInListByName',
+      "reply.paginate('/v1/people/list', { params: { query: { name: 'My List' } } })",
+    ],
+  ])('passes the required parameters of %s to paginate', (operationId, want) => {
+    expect(typescriptSample(curated, curatedOp(operationId))).toContain(want);
   });
 });
 
