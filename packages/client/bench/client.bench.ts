@@ -3,7 +3,7 @@
  * openapi-fetch and plain fetch over one instant stub fetch, and the minified + gzipped size of
  * `import { createReplyClient }` against openapi-fetch alone. Rewrites the client section of BENCHMARKS.md.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism, cpus, platform, release } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { paths } from '@replykit/types';
 import createClient from 'openapi-fetch';
+import ts from 'typescript';
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 // The built artefact (what users install), typed by the sources it was built from.
@@ -84,6 +85,43 @@ const ratioSpread = `${quantileOf(ratios('@replykit/client'), 0.25).toFixed(2)}�
 const plainRatio = medianOf(ratios('plain fetch'));
 
 // Bundle size with tsup's own esbuild: the client's entry point against openapi-fetch alone.
+/**
+ * Writes a copy of a built module with the text of every string and template literal emptied (import
+ * specifiers kept) and returns its path: what the code weighs without any wording.
+ */
+function emptyStringsCopy(file: string): string {
+  const code = readFileSync(file, 'utf8');
+  const source = ts.createSourceFile(file, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
+  const edits: { start: number; end: number; text: string }[] = [];
+  const visit = (node: ts.Node): void => {
+    const specifier =
+      node.parent !== undefined &&
+      (ts.isImportDeclaration(node.parent) || ts.isExportDeclaration(node.parent));
+    // `typeof x === "string"` keeps its string: emptied, the minifier would drop the code behind it.
+    const typeofOperand =
+      node.parent !== undefined &&
+      ts.isBinaryExpression(node.parent) &&
+      (ts.isTypeOfExpression(node.parent.left) || ts.isTypeOfExpression(node.parent.right));
+    if (ts.isStringLiteral(node) && !specifier && !typeofOperand)
+      edits.push({ start: node.getStart(), end: node.end, text: '""' });
+    else if (ts.isNoSubstitutionTemplateLiteral(node))
+      edits.push({ start: node.getStart(), end: node.end, text: '``' });
+    else if (ts.isTemplateHead(node)) edits.push({ start: node.getStart(), end: node.end, text: '`${' });
+    else if (ts.isTemplateMiddle(node)) edits.push({ start: node.getStart(), end: node.end, text: '}${' });
+    else if (ts.isTemplateTail(node)) edits.push({ start: node.getStart(), end: node.end, text: '}`' });
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  let stripped = code;
+  for (const { start, end, text } of edits.sort((a, b) => b.start - a.start))
+    stripped = stripped.slice(0, start) + text + stripped.slice(end);
+  // Under test-output/ (ignored, never packed), inside the package so that `openapi-fetch` still resolves.
+  mkdirSync(join(packageDir, 'test-output'), { recursive: true });
+  const copy = join(packageDir, 'test-output', 'index.no-strings.js');
+  writeFileSync(copy, stripped);
+  return copy;
+}
+
 interface Esbuild {
   build(options: Record<string, unknown>): Promise<{ outputFiles: { contents: Uint8Array }[] }>;
 }
@@ -97,12 +135,20 @@ async function gzippedBytes(contents: string): Promise<number> {
     platform: 'neutral',
     mainFields: ['module', 'main'],
     write: false,
+    // The copy without strings has duplicate keys ('' everywhere); the builds are only weighed.
+    logLevel: 'silent',
   });
   return gzipSync(result.outputFiles[0]?.contents ?? new Uint8Array(), { level: 9 }).length;
 }
 const clientBytes = await gzippedBytes("export { createReplyClient } from './dist/index.js';");
+// The floor of the client's own code: the same bundle with the text of every string and template literal of
+// dist/index.js emptied (messages, header names, tables). No rewording of messages can go below it.
+const floorBytes = await gzippedBytes(
+  `export { createReplyClient } from ${JSON.stringify(emptyStringsCopy(join(packageDir, 'dist', 'index.js')))};`,
+);
 const openapiFetchBytes = await gzippedBytes("export { default as createClient } from 'openapi-fetch';");
 const extraKb = (clientBytes - openapiFetchBytes) / 1024;
+const floorKb = (floorBytes - openapiFetchBytes) / 1024;
 
 const us = (value: number | undefined) => `${(value ?? 0).toFixed(2)} µs`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} kB`;
@@ -123,6 +169,8 @@ Per call, \`GET /v1/people?page=1\` with one instant stub fetch (ratios are per 
 
 Bundle, \`import { createReplyClient }\` minified + gzipped (esbuild, ESM): **${kb(clientBytes)}**, openapi-fetch alone
 ${kb(openapiFetchBytes)}, difference **+${extraKb.toFixed(2)} kB** (goal ≤ +3 kB: ${extraKb <= 3 ? 'met' : 'NOT met'}).
+With the text of every string and template literal of the client emptied (its code alone, no messages):
++${floorKb.toFixed(2)} kB.
 <!-- bench:client:end -->`;
 
 const current = readFileSync(benchmarksFile, 'utf8');
@@ -130,5 +178,5 @@ const pattern = /<!-- bench:client:start -->[\s\S]*?<!-- bench:client:end -->/;
 if (!pattern.test(current)) throw new Error('BENCHMARKS.md: no <!-- bench:client:start/end --> markers');
 writeFileSync(benchmarksFile, current.replace(pattern, section));
 console.log(
-  `bench: client ${ratio.toFixed(2)}× (middle half ${ratioSpread}) openapi-fetch per call (${us(perCall['@replykit/client'])} vs ${us(perCall['openapi-fetch'])}), bundle +${extraKb.toFixed(2)} kB gzipped; BENCHMARKS.md updated in ${Math.round(performance.now() - started)} ms`,
+  `bench: client ${ratio.toFixed(2)}× (middle half ${ratioSpread}) openapi-fetch per call (${us(perCall['@replykit/client'])} vs ${us(perCall['openapi-fetch'])}), bundle +${extraKb.toFixed(2)} kB gzipped (+${floorKb.toFixed(2)} kB without strings); BENCHMARKS.md updated in ${Math.round(performance.now() - started)} ms`,
 );
