@@ -1,4 +1,5 @@
 import type { FetchLike } from '../src/options.js';
+import { type OffSpec, recordForContract } from './contract.js';
 
 /** A request as the fake server saw it: method, path + query, lower-case headers, body text. */
 export interface SeenRequest {
@@ -10,15 +11,33 @@ export interface SeenRequest {
 
 export type Handler = (request: SeenRequest, index: number) => Response | Promise<Response>;
 
+export interface ObservedFetchOptions {
+  /**
+   * Why this fetch's requests may break the spec (a made-up path, a body the test wants refused). Without it,
+   * every request must match the curated spec or the test file fails (`test/contract.ts`, ADR 0026).
+   */
+  offSpec?: string;
+}
+
 /**
  * An injected fetch that records every request (reading its body, so a re-sent body is visible) and answers
- * with `handler`. It honours `init.signal` like a real fetch.
+ * with `handler`. It honours `init.signal` like a real fetch. Each request is also checked against the spec
+ * when the test file ends.
  */
-export function observedFetch(handler: Handler): { fetch: FetchLike; seen: SeenRequest[] } {
+export function observedFetch(
+  handler: Handler,
+  options: ObservedFetchOptions = {},
+): { fetch: FetchLike; seen: SeenRequest[] } {
+  if (options.offSpec !== undefined && options.offSpec.trim() === '') {
+    throw new Error('observedFetch: offSpec needs a reason (got an empty string)');
+  }
+  const offSpec: OffSpec | undefined =
+    options.offSpec === undefined ? undefined : { reason: options.offSpec };
   const seen: SeenRequest[] = [];
   const fetch: FetchLike = async (input, init) => {
     const signal = init?.signal ?? input.signal;
     if (signal?.aborted) throw signal.reason;
+    recordForContract(input, offSpec);
     const url = new URL(input.url);
     const request: SeenRequest = {
       method: input.method,

@@ -1,4 +1,9 @@
-import { type MockServer, type MockServerOptions, startMockServer } from '@replykit/mock-server';
+import {
+  describeIssue,
+  type MockServer,
+  type MockServerOptions,
+  startMockServer,
+} from '@replykit/mock-server';
 import { afterAll, expect } from 'vitest';
 import { createReplyClient, type ReplyClient, type ReplyClientOptions } from '../../src/index.js';
 
@@ -17,7 +22,7 @@ export async function useMockServer(options: MockServerOptions = {}) {
       .filter((request) => !request.validation.valid)
       .map(
         (request) =>
-          `${request.method} ${request.path}: ${request.validation.issues.map((issue) => issue.message).join('; ')}`,
+          `${request.method} ${request.path}: ${request.validation.issues.map(describeIssue).join('; ')}`,
       );
     checked = mock.requests.length;
     await mock.close();
