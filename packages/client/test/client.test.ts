@@ -32,11 +32,12 @@ describe('createReplyClient', () => {
 
   it('uses https://api.reply.io by default', async () => {
     const urls: string[] = [];
+    const observed = observedFetch(() => json([]));
     const reply = createReplyClient({
       apiKey,
-      fetch: async (request) => {
+      fetch: (request, init) => {
         urls.push(request.url);
-        return json({});
+        return observed.fetch(request, init);
       },
     });
     await reply.GET('/v1/campaigns');
