@@ -34,6 +34,16 @@ describe('the contract check of observedFetch', () => {
       },
     ],
     [
+      'a request sent again is listed once, with its count',
+      {
+        given: async (reply: ReplyClient) => {
+          await reply.GET('/v1/nope' as '/v1/people');
+          await reply.GET('/v1/nope' as '/v1/people');
+        },
+        want: ['GET /v1/nope: path matches no operation (GET /v1/nope) (sent 2 times)'],
+      },
+    ],
+    [
       'a bad query parameter is reported with the query',
       {
         given: (reply: ReplyClient) => reply.GET('/v1/people', { params: { query: { page: 0 } } }),

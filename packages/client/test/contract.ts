@@ -43,7 +43,8 @@ export async function contractViolations(): Promise<string[]> {
   const batch = sent.splice(0);
   if (batch.length === 0) return [];
   const { validate, describe } = await loadChecker();
-  const violations: string[] = [];
+  // Each distinct violation once, with how often it was sent (a retried request repeats itself).
+  const counts = new Map<string, number>();
   // Per opt-out: did any request it covers break the spec?
   const offSpecNeeded = new Map<OffSpec, boolean>();
   for (const { request, offSpec } of batch) {
@@ -54,10 +55,12 @@ export async function contractViolations(): Promise<string[]> {
     }
     if (result.valid) continue;
     const url = new URL(request.url);
-    violations.push(
-      `${request.method} ${url.pathname}${url.search}: ${result.issues.map(describe).join('; ')}`,
-    );
+    const line = `${request.method} ${url.pathname}${url.search}: ${result.issues.map(describe).join('; ')}`;
+    counts.set(line, (counts.get(line) ?? 0) + 1);
   }
+  const violations = [...counts].map(([line, times]) =>
+    times === 1 ? line : `${line} (sent ${times} times)`,
+  );
   for (const [{ reason }, needed] of offSpecNeeded) {
     if (!needed)
       violations.push(`offSpec "${reason}" is not needed: every request it covers matches the spec`);
