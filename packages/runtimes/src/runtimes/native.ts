@@ -1,0 +1,42 @@
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { firstLine, type Probe } from './runtime.js';
+
+const require = createRequire(import.meta.url);
+
+export interface NativeBinary {
+  /** The runtime's name in skip reasons. */
+  runtime: string;
+  /** The registry package that ships the binary, an optional dependency of this package. */
+  packageName: string;
+  /** `${process.platform}-${process.arch}` the package is built for. */
+  platform: string;
+  /** The binary's path inside the package. */
+  path: string;
+}
+
+/**
+ * Finds a runtime's binary in its platform package (used directly: the `deno` and `bun` wrapper packages would
+ * need an install script) and runs `--version`; anything that stops it becomes the skip reason.
+ */
+export function probeNative(binary: NativeBinary): Probe & { bin?: string } {
+  const here = `${process.platform}-${process.arch}`;
+  if (here !== binary.platform) {
+    return {
+      skip: `${binary.runtime}: only ${binary.packageName} (${binary.platform}) is pinned; this is ${here}`,
+    };
+  }
+  let bin: string;
+  try {
+    bin = join(dirname(require.resolve(`${binary.packageName}/package.json`)), binary.path);
+  } catch {
+    return { skip: `${binary.runtime}: ${binary.packageName} is not installed (an optional dependency)` };
+  }
+  try {
+    const out = execFileSync(bin, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return { version: out.trim().split('\n')[0] ?? '', bin };
+  } catch (error) {
+    return { skip: `${binary.runtime}: ${bin} --version failed: ${firstLine(error)}` };
+  }
+}
