@@ -47,6 +47,8 @@ export type Step<T> = T | Unexpected;
 export interface SmokeResult {
   /** The runtime as it names itself, and which non-web globals it has. */
   runtime: { name: string; version: string; globals: Record<(typeof probedGlobals)[number], boolean> };
+  /** `createReplyClient` with no `apiKey` (and no `REPLY_API_KEY` in the environment, if there is one). */
+  noKey: Step<ErrorFacts>;
   /** `GET /v1/people?page=1&limit=10`: status, number of contacts, first e-mail (typed access). */
   typedGet: Step<{ status: number; people: number; firstEmail: string }>;
   /** `unwrap` of a call whose `x-api-key` a fetch wrapper removed: the mock's own 401. */
@@ -97,6 +99,7 @@ export async function runSmoke({ mockUrl, apiKey = CANARY_API_KEY }: SmokeInput)
   const reply = createReplyClient({ apiKey, baseUrl: mockUrl, retryDelayMs: 5, maxRetryDelayMs: 20 });
   return {
     runtime: describeRuntime(),
+    noKey: await thrown(async () => createReplyClient({ baseUrl: mockUrl })),
     typedGet: await step(async () => {
       const { data, error, response } = await reply.GET('/v1/people', {
         params: { query: { page: 1, limit: 10 } },

@@ -54,6 +54,16 @@ const expectedRequests = [
   ['paginate', { path: '/v1/people', status: 200, query: { page: '1', limit: '100' } }],
 ] as const;
 
+/**
+ * Where a runtime does not do what issue 4 promises: reported to the client's owners, and run with `it.fails`
+ * (shown in the output, and failing once fixed, so that the entry gets removed).
+ */
+const knownIssues: Partial<Record<Runtime['name'], { noKey?: string }>> = {
+  deno: {
+    noKey: "without --allow-env, reading REPLY_API_KEY throws Deno's NotCapable, not ReplyConfigError",
+  },
+};
+
 const AUTH_CLASSES = ['ReplyError', 'ReplyApiError', 'AuthenticationError'];
 
 function ok<T extends object>(step: Step<T>): T {
@@ -66,6 +76,8 @@ const table = runtimes.map((runtime) => ({ runtime, probe: runtime.probe() }));
 
 describe.each(table)('$runtime.label', ({ runtime, probe }) => {
   if ('skip' in probe) {
+    // Printed as well as put in the title: the default reporter shows only a count of skipped tests.
+    console.warn(`runtimes: SKIPPED ${probe.skip}`);
     it.skip(`SKIPPED: ${probe.skip}`, () => {});
     return;
   }
@@ -78,8 +90,12 @@ describe.each(table)('$runtime.label', ({ runtime, probe }) => {
     const smoke = inject('smoke');
     mock = await startMockServer();
     mock.scriptFaults(...(SCRIPTED_FAULTS as unknown as ScriptedFault[]));
+    const started = Date.now();
     result = await runtime.run(smoke, { mockUrl: mock.url, apiKey: CANARY_API_KEY });
     requests = [...mock.requests];
+    console.log(
+      `runtimes: ${runtime.label}: ${probe.version}: smoke ran in ${Date.now() - started} ms, ${requests.length} requests recorded`,
+    );
     // What each runtime reported and what the mock saw, for a look after the run.
     const dir = join(smoke.dir, runtime.name);
     mkdirSync(dir, { recursive: true });
@@ -94,6 +110,20 @@ describe.each(table)('$runtime.label', ({ runtime, probe }) => {
     expect(result.runtime.name).toBe(runtime.name);
     expect(result.runtime.globals).toMatchObject(identities[runtime.name]);
   });
+
+  const noKeyIssue = knownIssues[runtime.name]?.noKey;
+  (noKeyIssue ? it.fails : it)(
+    `throws ReplyConfigError from createReplyClient without a key${noKeyIssue ? ` (KNOWN ISSUE: ${noKeyIssue})` : ''}`,
+    () => {
+      const error = ok(result.noKey);
+      expect(error).toMatchObject({
+        name: 'ReplyConfigError',
+        status: null,
+        classes: ['ReplyError', 'ReplyConfigError'],
+      });
+      expect(error.message).toContain('REPLY_API_KEY');
+    },
+  );
 
   it('sends a typed GET /v1/people and reads the contacts of the page', () => {
     expect(ok(result.typedGet)).toEqual({

@@ -20,8 +20,10 @@ export interface NativeBinary {
  * Finds a runtime's binary in its platform package (used directly: the `deno` and `bun` wrapper packages would
  * need an install script) and runs `--version`; anything that stops it becomes the skip reason.
  */
-export function probeNative(binary: NativeBinary): Probe & { bin?: string } {
-  const here = `${process.platform}-${process.arch}`;
+export function probeNative(
+  binary: NativeBinary,
+  here = `${process.platform}-${process.arch}`,
+): Probe & { bin?: string } {
   if (here !== binary.platform) {
     return {
       skip: `${binary.runtime}: only ${binary.packageName} (${binary.platform}) is pinned; this is ${here}`,
