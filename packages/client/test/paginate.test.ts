@@ -151,7 +151,8 @@ describe('paginate', () => {
   });
 
   it('rejects an operation that is not paged, and a body without the items array', async () => {
-    const reply = createReplyClient({ apiKey: 'k', fetch: async () => json({ id: 1 }) });
+    const { fetch } = observedFetch(() => json({ id: 1 }));
+    const reply = createReplyClient({ apiKey: 'k', fetch });
     await expect(collect(reply.paginate('/v1/campaigns' as '/v1/people'))).rejects.toThrow(
       /^paginate: \/v1\/campaigns is not a paged operation \(paged: .*\/v1\/people.*\)$/,
     );
@@ -159,6 +160,7 @@ describe('paginate', () => {
       new ReplyError('paginate: GET /v1/people page 1 returned no "people" array'),
     );
   });
+
   it.each([
     [
       'by list id, through its next links',
