@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FaultInjector, FaultOptions, ScriptedFault } from './faults.js';
+import { checkPagedItems } from './page-envelope.js';
 import type { MockServer } from './server.js';
 
 export interface AdminContext {
@@ -68,12 +69,38 @@ function answer({ url, method, raw, faults, api }: AdminContext): [number, unkno
     case 'DELETE /__mock/faults':
       faults.clear();
       return [204, undefined];
+    case 'GET /__mock/paging':
+      return [200, pagingState(api)];
+    case 'POST /__mock/paging':
+    case 'PUT /__mock/paging':
+      api.setPagedItems(parsePaging(parseJson(raw)));
+      return [200, pagingState(api)];
+    case 'DELETE /__mock/paging':
+      api.setPagedItems();
+      return [204, undefined];
     case 'POST /__mock/reset':
       api.reset();
       return [204, undefined];
     default:
       return [404, { message: `No admin endpoint ${route}; see the @replykit/mock-server README` }];
   }
+}
+
+function pagingState(api: AdminContext['api']) {
+  return { pagedItems: api.pagedItems ?? null, operations: api.pagedOperations };
+}
+
+/** `{ "pagedItems": 250 }`, or `{ "pagedItems": null }` for paging off. */
+function parsePaging(body: unknown): number | undefined {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new Error(
+      `paging body must be an object like {"pagedItems": 250} (got ${JSON.stringify(body) ?? 'nothing'})`,
+    );
+  }
+  const unknown = Object.keys(body).find((key) => key !== 'pagedItems');
+  if (unknown !== undefined) throw new Error(`paging.${unknown} is not a paging setting (known: pagedItems)`);
+  const { pagedItems } = body as { pagedItems?: unknown };
+  return checkPagedItems(pagedItems ?? undefined, 'paging.pagedItems');
 }
 
 function parseJson(raw: Buffer): unknown {

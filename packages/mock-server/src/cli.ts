@@ -23,6 +23,7 @@ Options:
   --retry-after-format <seconds|http-date>  how Retry-After is written (default seconds)
   --record-limit <n>    keep the last n requests for /__mock/requests (default 10000)
   --enforce-throttle    429 when an x-reply-throttle-seconds operation is called again too soon
+  --paged-items <n>     page-envelope operations (GET /v1/people, ...) hold n items, paged by page/limit
   --log                 print one line per request
   --help                show this help
 `;
@@ -42,6 +43,7 @@ const FLAGS = {
   'retry-after-format': { type: 'string' },
   'record-limit': { type: 'string' },
   'enforce-throttle': { type: 'boolean' },
+  'paged-items': { type: 'string' },
   log: { type: 'boolean' },
   help: { type: 'boolean' },
 } as const;
@@ -95,6 +97,9 @@ async function main(argv: string[]): Promise<void> {
     faults,
     enforceThrottle: values['enforce-throttle'] === true,
     recordLimit: number('record-limit', values['record-limit'], true) ?? 10_000,
+    ...(values['paged-items'] !== undefined
+      ? { pagedItems: number('paged-items', values['paged-items'], true) as number }
+      : {}),
     ...(values.log
       ? {
           onRequest: (request) => {

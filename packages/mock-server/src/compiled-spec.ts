@@ -1,9 +1,10 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ErrorBodies } from './error-body.js';
-import { type CannedResponse, cannedResponse, statusNumber, successStatus } from './examples.js';
+import { type CannedResponse, cannedResponse, statusNumber, successStatus, synthesize } from './examples.js';
 import type { ServedOperation } from './handler.js';
 import { type Operation, readOperations, secretHeaders } from './operations.js';
+import { pageEnvelopeOf } from './page-envelope.js';
 import { Router } from './router.js';
 import { loadSpec, type OpenApiDocument, type SpecSource, specFile } from './spec.js';
 import { SpecValidator } from './validation.js';
@@ -74,7 +75,15 @@ function serveOperations(
       successKey === undefined
         ? { status: 200, contentType: undefined, examples: new Map() }
         : (byStatus.get(statusNumber(successKey)) as CannedResponse);
-    served.set(operation, { operation, compiled: validator.compile(operation), success, byStatus });
+    const envelope = pageEnvelopeOf(document, operation);
+    const paging =
+      envelope === undefined
+        ? undefined
+        : {
+            envelope,
+            fallbackItem: envelope.itemSchema === undefined ? {} : synthesize(document, envelope.itemSchema),
+          };
+    served.set(operation, { operation, compiled: validator.compile(operation), success, byStatus, paging });
   }
   return served;
 }

@@ -1,4 +1,5 @@
 import type { JsonSchema, MediaType, Operation, ResponseObject } from './operations.js';
+import { envelopeShape, settleSinglePage } from './page-envelope.js';
 import { deref, type OpenApiDocument } from './spec.js';
 
 /** A response the mock can send for one documented status. */
@@ -68,8 +69,15 @@ const FORMAT_SAMPLES: Record<string, string> = {
   ipv4: '192.0.2.1',
 };
 
-/** A plain value that satisfies simple schemas: const, default, examples, enum, then a value per type. */
-export function synthesize(doc: OpenApiDocument, raw: JsonSchema, depth = 0): unknown {
+/**
+ * A plain value that satisfies simple schemas: const, default, examples, enum, then a value per type. A page
+ * envelope comes out as the one page holding its items, without made-up `next`/`previous` links (ADR 0032).
+ */
+export function synthesize(doc: OpenApiDocument, raw: JsonSchema): unknown {
+  return settleSinglePage(envelopeShape(doc, raw), build(doc, raw, 0));
+}
+
+function build(doc: OpenApiDocument, raw: JsonSchema, depth: number): unknown {
   if (typeof raw === 'boolean' || depth > 8) return null;
   const schema = deref(doc, raw, 'schema');
   if ('const' in schema) return schema.const;
@@ -78,7 +86,7 @@ export function synthesize(doc: OpenApiDocument, raw: JsonSchema, depth = 0): un
   if (schema.example !== undefined) return schema.example;
   if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum[0];
   if (Array.isArray(schema.allOf)) {
-    const parts = schema.allOf.map((part) => synthesize(doc, part as JsonSchema, depth + 1));
+    const parts = schema.allOf.map((part) => build(doc, part as JsonSchema, depth + 1));
     if (parts.every((part) => typeof part === 'object' && part !== null && !Array.isArray(part))) {
       return Object.assign({}, ...parts);
     }
@@ -88,7 +96,7 @@ export function synthesize(doc: OpenApiDocument, raw: JsonSchema, depth = 0): un
     const first = (schema[key] as JsonSchema[] | undefined)?.find(
       (member) => !(typeof member === 'object' && member.type === 'null'),
     );
-    if (first !== undefined) return synthesize(doc, first, depth + 1);
+    if (first !== undefined) return build(doc, first, depth + 1);
   }
   const types = Array.isArray(schema.type) ? (schema.type as string[]) : [schema.type as string | undefined];
   const type = types.find((t) => t !== 'null') ?? (schema.properties ? 'object' : types[0]);
@@ -98,12 +106,12 @@ export function synthesize(doc: OpenApiDocument, raw: JsonSchema, depth = 0): un
       for (const [name, property] of Object.entries(
         (schema.properties ?? {}) as Record<string, JsonSchema>,
       )) {
-        out[name] = synthesize(doc, property, depth + 1);
+        out[name] = build(doc, property, depth + 1);
       }
       return out;
     }
     case 'array':
-      return schema.items === undefined ? [] : [synthesize(doc, schema.items as JsonSchema, depth + 1)];
+      return schema.items === undefined ? [] : [build(doc, schema.items as JsonSchema, depth + 1)];
     case 'string':
       return FORMAT_SAMPLES[schema.format as string] ?? 'string';
     case 'integer':

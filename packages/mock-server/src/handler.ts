@@ -7,6 +7,7 @@ import type { FaultDecision, FaultInjector } from './faults.js';
 import { firstValue, resetConnection, send, sleep } from './http.js';
 import type { Operation } from './operations.js';
 import type { ResolvedOptions } from './options.js';
+import { buildPage, isEnvelopeValue, type PageEnvelope, pagingIssues } from './page-envelope.js';
 import { type RecordedRequest, redactHeaders } from './recorder.js';
 import { checkRequest, describeIssue, IMPERSONATION_HEADERS, missingApiKey } from './request-validator.js';
 import type { Router } from './router.js';
@@ -19,6 +20,16 @@ export interface ServedOperation {
   success: CannedResponse;
   /** Canned responses per documented status, for `Prefer: code=...`. */
   byStatus: Map<number, CannedResponse>;
+  /** Set for page-envelope operations: how they page, and an item for examples without any. */
+  paging: { envelope: PageEnvelope; fallbackItem: unknown } | undefined;
+}
+
+/** The runtime paging setting (`pagedItems` option, `setPagedItems`, `/__mock/paging`). */
+export interface PagingState {
+  /** Items each page-envelope operation holds; `undefined`: answer the examples as they are. */
+  pagedItems: number | undefined;
+  /** The server's own URL, for links when a request has no usable `Host` header. */
+  origin: string;
 }
 
 export interface HandlerContext {
@@ -32,6 +43,7 @@ export interface HandlerContext {
   requests: RecordedRequest[];
   /** Responses held open by the `hang` fault, ended by `close()`. */
   hanging: Set<ServerResponse>;
+  paging: PagingState;
 }
 
 /** One request on its way through the pipeline. */
@@ -123,6 +135,19 @@ export class ApiHandler {
     const throttleKey = this.#throttle(exchange, served.operation);
     if (throttleKey === undefined) return;
     this.#execute(exchange, served, decision, throttleKey);
+  }
+
+  /** Links point where the client reached the mock (its `Host`), else at the server's own URL. */
+  #origin(req: IncomingMessage): string {
+    const host = firstValue(req.headers.host);
+    if (host !== undefined && /^[\w.\-~%]+(:\d+)?$|^\[[\da-f:.]+\](:\d+)?$/i.test(host)) {
+      try {
+        return new URL(`http://${host}`).origin;
+      } catch {
+        // Not a host after all: fall through.
+      }
+    }
+    return this.#context.paging.origin;
   }
 
   #record(req: IncomingMessage, url: URL, method: string, raw: Buffer, body: ParsedBody): RecordedRequest {
@@ -246,6 +271,9 @@ export class ApiHandler {
     };
     const { url, req, body } = exchange;
     const issues = checkRequest(context, served.compiled, { url, headers: req.headers, body, pathParams });
+    if (served.paging && this.#context.paging.pagedItems !== undefined) {
+      issues.push(...pagingIssues(served.paging.envelope, url));
+    }
     if (issues.length === 0) return true;
     exchange.record.validation = { valid: false, issues };
     // The message stays readable; the recording keeps every issue.
@@ -297,6 +325,20 @@ export class ApiHandler {
         return;
       }
       example = canned.examples.get(prefer.example);
+    }
+    const { pagedItems } = this.#context.paging;
+    if (served.paging && pagedItems !== undefined && canned.status === 200) {
+      const { envelope, fallbackItem } = served.paging;
+      // Without `Prefer: example=`, the first example that is a page seeds the items; a named one that is not a
+      // page (e.g. a single contact) is answered as it is.
+      const seed =
+        prefer.example !== undefined
+          ? example
+          : [...canned.examples.values()].find((value) => isEnvelopeValue(envelope, value));
+      if (isEnvelopeValue(envelope, seed)) {
+        const request = { url: exchange.url, origin: this.#origin(exchange.req), pagedItems };
+        example = buildPage(envelope, seed, fallbackItem, request);
+      }
     }
     exchange.record.executed = true;
     if (operation.throttleSeconds !== undefined) this.#lastExecuted.set(throttleKey, Date.now());

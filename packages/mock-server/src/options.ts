@@ -1,5 +1,6 @@
 import { ReplyMockConfigError } from './errors.js';
 import { type FaultOptions, resolveFaultOptions } from './faults.js';
+import { checkPagedItems } from './page-envelope.js';
 import type { RecordedRequest } from './recorder.js';
 import type { SpecSource } from './spec.js';
 
@@ -27,6 +28,11 @@ export interface MockServerOptions {
   maxBodyBytes?: number;
   /** Called once per API request when it is finished (responded, reset, or abandoned by the client). */
   onRequest?: (request: RecordedRequest) => void;
+  /**
+   * Every page-envelope operation (e.g. `GET /v1/people`) answers as if it held this many items, built from its
+   * example and paged by `page`/`limit` with real `next`/`previous` links; default off (the example as it is).
+   */
+  pagedItems?: number;
 }
 
 export const DEFAULT_IDEMPOTENCY_HEADERS = ['idempotency-key', 'x-idempotency-key', 'x-mock-request-key'];
@@ -41,6 +47,7 @@ export interface ResolvedOptions {
   maxBodyBytes: number;
   recordLimit: number;
   onRequest: ((request: RecordedRequest) => void) | undefined;
+  pagedItems: number | undefined;
 }
 
 /** Checks every option up front; throws `ReplyMockConfigError` naming the first bad one. */
@@ -86,6 +93,7 @@ export function resolveOptions(options: MockServerOptions): ResolvedOptions {
   }
   // Faults are checked now so a bad option fails before the spec is read.
   resolveFaultOptions(options.faults);
+  const pagedItems = checkPagedItems(options.pagedItems);
   return {
     port,
     host,
@@ -95,5 +103,6 @@ export function resolveOptions(options: MockServerOptions): ResolvedOptions {
     maxBodyBytes,
     recordLimit,
     onRequest: options.onRequest,
+    pagedItems,
   };
 }

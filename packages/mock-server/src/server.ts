@@ -3,9 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { handleAdmin } from './admin.js';
 import { compileSpec } from './compiled-spec.js';
 import { FaultInjector, type FaultKind, type FaultOptions, type ScriptedFault } from './faults.js';
-import { ApiHandler } from './handler.js';
+import { ApiHandler, type PagingState } from './handler.js';
 import { BodyTooLargeError, listen, readBody, sendJson } from './http.js';
 import { type MockServerOptions, resolveOptions } from './options.js';
+import { checkPagedItems } from './page-envelope.js';
 import {
   type ExecutionFilter,
   type ExecutionGroup,
@@ -33,7 +34,16 @@ export interface MockServer {
   clearFaults(): void;
   /** Forgets the recorded requests. */
   clearRequests(): void;
-  /** Both: faults off and recordings forgotten (like `POST /__mock/reset`). */
+  /**
+   * Makes every page-envelope operation answer as if it held `pagedItems` items (like the option of that name);
+   * `setPagedItems()` answers the examples as they are again.
+   */
+  setPagedItems(pagedItems?: number): void;
+  /** The `pagedItems` in effect, `undefined` when paging is off. */
+  readonly pagedItems: number | undefined;
+  /** The operations that page with `pagedItems`: GETs whose 200 JSON response is a page envelope. */
+  readonly pagedOperations: readonly { operationId: string; method: string; path: string; items: string }[];
+  /** Faults off, recordings forgotten, `pagedItems` back to its start value (like `POST /__mock/reset`). */
   reset(): void;
   /** Executions grouped by idempotency key; `{ duplicatesOnly: true }` lists requests executed more than once. */
   executions(filter?: ExecutionFilter): ExecutionGroup[];
@@ -48,11 +58,31 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const faults = new FaultInjector(options.faults);
   const requests: RecordedRequest[] = [];
   const hanging = new Set<ServerResponse>();
-  const handler = new ApiHandler({ ...spec, options: config, faults, requests, hanging });
+  const paging: PagingState = { pagedItems: config.pagedItems, origin: '' };
+  const handler = new ApiHandler({ ...spec, options: config, faults, requests, hanging, paging });
+  const pagedOperations = [...spec.served.values()].flatMap(({ operation, paging: how }) =>
+    how === undefined
+      ? []
+      : [
+          {
+            operationId: operation.operationId,
+            method: operation.method,
+            path: operation.path,
+            items: how.envelope.itemsKey,
+          },
+        ],
+  );
 
   const api: Omit<MockServer, 'url' | 'port' | 'close'> = {
     requests,
     operations: spec.operations.map(({ operationId, method, path }) => ({ operationId, method, path })),
+    pagedOperations,
+    get pagedItems() {
+      return paging.pagedItems;
+    },
+    setPagedItems: (next) => {
+      paging.pagedItems = checkPagedItems(next);
+    },
     specLocation: spec.location,
     setFaults: (next) => faults.configure(next),
     scriptFaults: (...next) => faults.script(next),
@@ -63,6 +93,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     reset: () => {
       faults.clear();
       requests.length = 0;
+      paging.pagedItems = config.pagedItems;
     },
     executions: (filter) => groupExecutions(requests, filter),
   };
@@ -90,11 +121,12 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   await listen(server, config.port, config.host);
   const port = (server.address() as AddressInfo).port;
   const hostForUrl = config.host.includes(':') ? `[${config.host}]` : config.host;
+  paging.origin = `http://${hostForUrl}:${port}`;
 
   let closing: Promise<void> | undefined;
-  return {
-    ...api,
-    url: `http://${hostForUrl}:${port}`,
+  // Assigned onto `api`, not spread from it, so its `pagedItems` getter stays live.
+  return Object.assign(api, {
+    url: paging.origin,
     port,
     close() {
       closing ??= new Promise<void>((resolve, reject) => {
@@ -105,5 +137,5 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       });
       return closing;
     },
-  };
+  });
 }
