@@ -1,3 +1,5 @@
+import type { ScriptedFault } from '@replykit/mock-server';
+
 /**
  * What the smoke script and the harness that runs it agree on: the canary key, the impersonated user, the
  * faults the harness scripts on the mock server and the delay the timeout step waits against.
@@ -19,7 +21,7 @@ export const TIMEOUT_STEP = { delayMs: 4_000, timeoutMs: 300, path: '/v1/people/
 /** The `actAs` step's operation. */
 export const IMPERSONATION_PATH = '/v1/custom-fields/all';
 
-/** Faults for `MockServer.scriptFaults` before the smoke script runs (the mock-server's `ScriptedFault`). */
-export const SCRIPTED_FAULTS = [
+/** Faults the harness gives `MockServer.scriptFaults` before the smoke script runs. */
+export const SCRIPTED_FAULTS: ScriptedFault[] = [
   { fault: 503, times: 1, operationId: RETRY_OPERATION.operationId, retryAfterSeconds: 0 },
-] as const;
+];

@@ -1,11 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  type MockServer,
-  type RecordedRequest,
-  type ScriptedFault,
-  startMockServer,
-} from '@replykit/mock-server';
+import { type MockServer, type RecordedRequest, startMockServer } from '@replykit/mock-server';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Runtime, runtimes } from '../src/runtimes/index.js';
 import {
@@ -89,7 +84,7 @@ describe.each(table)('$runtime.label', ({ runtime, probe }) => {
   beforeAll(async () => {
     const smoke = inject('smoke');
     mock = await startMockServer();
-    mock.scriptFaults(...(SCRIPTED_FAULTS as unknown as ScriptedFault[]));
+    mock.scriptFaults(...SCRIPTED_FAULTS);
     const started = Date.now();
     result = await runtime.run(smoke, { mockUrl: mock.url, apiKey: CANARY_API_KEY });
     requests = [...mock.requests];
