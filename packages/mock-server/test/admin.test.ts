@@ -62,6 +62,30 @@ describe('admin endpoints', () => {
     expect((await admin(server.url, 'GET', '/__mock/requests')).json.requests).toEqual([]);
   });
 
+  it('sets paging with POST /__mock/paging, turns it off with DELETE, and reset restores the start value', async () => {
+    const server = await startFixtureServer({ pagedItems: 2 });
+    const operations = [{ operationId: 'listContacts', method: 'GET', path: '/v1/people', items: 'people' }];
+    expect(await admin(server.url, 'GET', '/__mock/paging')).toEqual({
+      status: 200,
+      json: { pagedItems: 2, operations },
+    });
+    const count = async () =>
+      ((await call(server, { path: '/v1/people' })).json as { people: unknown[] }).people.length;
+    expect(await admin(server.url, 'POST', '/__mock/paging', { pagedItems: 7 })).toEqual({
+      status: 200,
+      json: { pagedItems: 7, operations },
+    });
+    expect([server.pagedItems, await count()]).toEqual([7, 7]);
+    expect((await admin(server.url, 'DELETE', '/__mock/paging')).status).toBe(204);
+    expect([server.pagedItems, await count()]).toEqual([undefined, 1]);
+    expect((await admin(server.url, 'POST', '/__mock/paging', { pagedItems: 4 })).json.pagedItems).toBe(4);
+    expect((await admin(server.url, 'POST', '/__mock/paging', { pagedItems: null })).json.pagedItems).toBe(
+      null,
+    );
+    expect((await admin(server.url, 'POST', '/__mock/reset')).status).toBe(204);
+    expect((await admin(server.url, 'GET', '/__mock/paging')).json.pagedItems).toBe(2);
+  });
+
   it.each([
     [
       'a bad fault option',
@@ -75,6 +99,27 @@ describe('admin endpoints', () => {
       {
         given: ['POST', '/__mock/faults/script', { fault: 'nope' }],
         want: [400, 'body[0].fault must be one of'],
+      },
+    ],
+    [
+      'a bad pagedItems',
+      {
+        given: ['POST', '/__mock/paging', { pagedItems: -1 }],
+        want: [400, 'paging.pagedItems must be a non-negative integer (got -1)'],
+      },
+    ],
+    [
+      'an unknown paging setting',
+      {
+        given: ['POST', '/__mock/paging', { items: 5 }],
+        want: [400, 'paging.items is not a paging setting (known: pagedItems)'],
+      },
+    ],
+    [
+      'a paging body that is no object',
+      {
+        given: ['POST', '/__mock/paging', '250'],
+        want: [400, 'paging body must be an object like {"pagedItems": 250} (got 250)'],
       },
     ],
     [

@@ -95,6 +95,15 @@ describe('replykit-mock', () => {
     await once(child, 'exit');
   });
 
+  it('pages the page-envelope operations with --paged-items', async () => {
+    const { child, url } = await start(['--paged-items', '150']);
+    const response = await fetch(`${url}/v1/people?page=2&limit=100`, { headers: AUTH });
+    const body = (await response.json()) as { people: unknown[]; page: number; pagesCount: number };
+    expect([response.status, body.people.length, body.page, body.pagesCount]).toEqual([200, 50, 2, 2]);
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+  });
+
   it('is a node script with a hashbang', () => {
     expect(readFileSync(CLI, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
   });
@@ -116,6 +125,20 @@ describe('replykit-mock', () => {
       {
         given: ['--rate-429', '2'],
         want: 'replykit-mock: faults.rate429 must be a number between 0 and 1 (got 2)',
+      },
+    ],
+    [
+      'bad --paged-items',
+      {
+        given: ['--paged-items', 'many'],
+        want: 'replykit-mock: --paged-items must be an integer (got "many")',
+      },
+    ],
+    [
+      'negative --paged-items',
+      {
+        given: ['--paged-items=-3'],
+        want: 'replykit-mock: pagedItems must be a non-negative integer (got -3)',
       },
     ],
     [

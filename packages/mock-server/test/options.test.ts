@@ -54,6 +54,28 @@ describe('startMockServer with bad options', () => {
       'bad maxBodyBytes',
       { given: { maxBodyBytes: 0 }, want: 'maxBodyBytes must be a positive integer (got 0)' },
     ],
+    [
+      'negative pagedItems',
+      { given: { pagedItems: -5 }, want: 'pagedItems must be a non-negative integer (got -5)' },
+    ],
+    [
+      'fractional pagedItems',
+      { given: { pagedItems: 1.5 }, want: 'pagedItems must be a non-negative integer (got 1.5)' },
+    ],
+    [
+      'pagedItems as text',
+      {
+        given: { pagedItems: '250' as never },
+        want: 'pagedItems must be a non-negative integer (got "250")',
+      },
+    ],
+    [
+      'infinite pagedItems',
+      {
+        given: { pagedItems: Number.POSITIVE_INFINITY },
+        want: 'pagedItems must be a non-negative integer (got Infinity)',
+      },
+    ],
   ];
   it.each(bad)('%s', async (_name, { given, want }) => {
     const error = await startMockServer({ spec: FIXTURE_SPEC, ...given }).catch((e: unknown) => e);
