@@ -122,10 +122,20 @@ export function nonPrintable(value: string): number {
 /** Validates the options and fills in defaults; throws `ReplyConfigError` naming the first bad option. */
 export function resolveOptions(options: ReplyClientOptions = {}): ResolvedOptions {
   if (options === null || typeof options !== 'object') fail('options must be an object');
-  // `process` is read through globalThis so that browsers, Deno and edge runtimes never touch it.
-  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
-  const apiKey = options.apiKey ?? env?.REPLY_API_KEY;
-  if (apiKey === undefined) fail('no API key: pass { apiKey } or set the REPLY_API_KEY environment variable');
+  let apiKey = options.apiKey;
+  let unreadable = '';
+  // Only without an `apiKey`; `process` through globalThis, as browsers and edge runtimes have none, and a
+  // runtime that forbids reading the environment (Deno without --allow-env throws) counts as no variable.
+  if (apiKey === undefined) {
+    try {
+      apiKey = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env
+        ?.REPLY_API_KEY;
+    } catch {
+      unreadable = ' (this runtime does not let the client read it)';
+    }
+  }
+  if (apiKey === undefined)
+    fail(`no API key: pass { apiKey } or set the REPLY_API_KEY environment variable${unreadable}`);
   // The key itself is never part of a message: only its type or the position of a bad character.
   if (typeof apiKey !== 'string') mustBe(where, 'apiKey', 'string', typeof apiKey);
   const bad = nonPrintable(apiKey);
