@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import type { ValidateFunction } from 'ajv';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { type MockServer, startMockServer } from '../src/index.js';
 import { type Operation, readOperations } from '../src/operations.js';
 import {
@@ -282,6 +282,12 @@ describe('startMockServer() without pagedItems', () => {
 });
 
 describe('paging at runtime', () => {
+  it('is typed on the server', () => {
+    expectTypeOf<MockServer['setPagedItems']>().parameters.toEqualTypeOf<[pagedItems?: number]>();
+    expectTypeOf<MockServer['pagedItems']>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<MockServer['pagedOperations'][number]['items']>().toEqualTypeOf<string>();
+  });
+
   it('setPagedItems turns paging on and off; reset() restores the start value', async () => {
     const server = await startFixtureServer({ pagedItems: 3 });
     const people = async () => ((await call(server, { path: '/v1/people' })).json as ContactPage).people;
