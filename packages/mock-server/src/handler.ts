@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type ParsedBody, parseBody } from './body.js';
 import type { ErrorBodies } from './error-body.js';
-import { type CannedResponse, parsePrefer } from './examples.js';
+import { type CannedResponse, parsePrefer, SYNTHESIZED_EXAMPLE } from './examples.js';
 import type { FaultDecision, FaultInjector } from './faults.js';
 import { firstValue, resetConnection, send, sleep } from './http.js';
 import type { Operation } from './operations.js';
@@ -317,6 +317,16 @@ export class ApiHandler {
       canned = chosen;
     }
     let example = canned.examples.values().next().value;
+    // An error status the spec documents without an example: the body in the spec's error shape, saying what the
+    // status means (the response's description), not a value built from unrelated property examples.
+    if (canned.status >= 400 && prefer.example === undefined && canned.examples.has(SYNTHESIZED_EXAMPLE)) {
+      const described = operation.responses[String(canned.status)]?.description;
+      example = this.#context.errors.build(
+        operation,
+        canned.status,
+        described || `Status ${canned.status}`,
+      ).body;
+    }
     if (prefer.example !== undefined) {
       if (!canned.examples.has(prefer.example)) {
         const names = [...canned.examples.keys()].join(', ') || 'none';

@@ -80,4 +80,25 @@ describe('the curated Reply spec', () => {
       expect(body).toEqual({ statusCode: 401, message: 'Missing API key: send it in the x-api-key header' });
     },
   );
+
+  it.each([401, 403, 404, 429, 500])(
+    'answers Prefer: code=%i with its status and the spec response description, in the error shape',
+    async (status) => {
+      const response = await fetch(`${server.url}/v1/people`, {
+        headers: { 'x-api-key': 'test', prefer: `code=${status}` },
+      });
+      expect(response.status).toBe(status);
+      const names: Record<number, string> = {
+        401: 'Unauthorized',
+        403: 'Forbidden',
+        404: 'NotFound',
+        429: 'TooManyRequests',
+        500: 'InternalServerError',
+      };
+      const shared = (document.components?.responses ?? {}) as Record<string, { description: string }>;
+      const described = shared[names[status] ?? '']?.description;
+      expect(described).toEqual(expect.any(String));
+      expect(await response.json()).toEqual({ statusCode: status, message: described });
+    },
+  );
 });
