@@ -169,8 +169,8 @@ Per call, \`GET /v1/people?page=1\` with one instant stub fetch (ratios are per 
 
 Bundle, \`import { createReplyClient }\` minified + gzipped (esbuild, ESM): **${kb(clientBytes)}**, openapi-fetch alone
 ${kb(openapiFetchBytes)}, difference **+${extraKb.toFixed(2)} kB** (goal ≤ +3 kB: ${extraKb <= 3 ? 'met' : 'NOT met'}).
-With the text of every string and template literal of the client emptied (its code alone, no messages):
-+${floorKb.toFixed(2)} kB.
+The client's code alone, with the text of every string and template literal emptied (no messages, header
+names or tables): **+${floorKb.toFixed(2)} kB**.
 <!-- bench:client:end -->`;
 
 const current = readFileSync(benchmarksFile, 'utf8');
