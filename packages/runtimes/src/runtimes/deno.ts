@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { type NativeBinary, probeNative } from './native.js';
-import { type Runtime, runCli, writeCli } from './runtime.js';
+import { type NativeBinary, probeNative, runNative } from './native.js';
+import type { Runtime } from './runtime.js';
 
 const binary: NativeBinary = {
   runtime: 'deno',
@@ -17,26 +17,9 @@ export const deno: Runtime = {
   name: 'deno',
   label: `deno from ${binary.packageName}`,
   probe: () => probeNative(binary),
-  run: (files, { mockUrl, apiKey }) => {
-    const probe = probeNative(binary);
-    if (!probe.bin) throw new Error('skip' in probe ? probe.skip : 'deno: no binary');
-    const args = ['run', '--no-prompt', '--no-config', '--no-lock', '--allow-net=127.0.0.1'];
-    return runCli(
-      'deno',
-      probe.bin,
-      [...args, writeCli(files), mockUrl, apiKey],
-      env(join(files.dir, 'deno')),
-      files.dir,
-    );
-  },
+  run: (files, input) =>
+    runNative(binary, files, input, {
+      flags: ['run', '--no-prompt', '--no-config', '--no-lock', '--allow-net=127.0.0.1'],
+      env: (dir) => ({ DENO_DIR: join(dir, 'deno-cache'), DENO_NO_UPDATE_CHECK: '1' }),
+    }),
 };
-
-function env(dir: string): Record<string, string> {
-  return {
-    PATH: process.env.PATH ?? '',
-    HOME: join(dir, 'home'),
-    DENO_DIR: join(dir, 'deno-cache'),
-    DENO_NO_UPDATE_CHECK: '1',
-    NO_COLOR: '1',
-  };
-}

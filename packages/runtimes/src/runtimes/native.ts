@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { firstLine, type Probe } from './runtime.js';
+import type { SmokeInput, SmokeResult } from '../smoke.js';
+import { firstLine, type Probe, runCli, type SmokeFiles, writeCli } from './runtime.js';
 
 const require = createRequire(import.meta.url);
 
@@ -41,4 +42,29 @@ export function probeNative(
   } catch (error) {
     return { skip: `${binary.runtime}: ${bin} --version failed: ${firstLine(error)}` };
   }
+}
+
+export interface NativeRun {
+  /** Arguments before the CLI's path. */
+  flags: string[];
+  /** The runtime's own variables, given its folder `<smoke dir>/<runtime>` for caches and homes. */
+  env(dir: string): Record<string, string>;
+}
+
+/**
+ * Runs the smoke CLI with the runtime's binary: `flags`, then the CLI, the mock URL and the key. Its environment
+ * is `PATH`, a `HOME` under the smoke folder, `NO_COLOR` and the runtime's own variables, nothing inherited.
+ * A binary that cannot run here throws its skip reason.
+ */
+export function runNative(
+  binary: NativeBinary,
+  files: SmokeFiles,
+  { mockUrl, apiKey }: Required<SmokeInput>,
+  { flags, env }: NativeRun,
+): Promise<SmokeResult> {
+  const probe = probeNative(binary);
+  if (!probe.bin) throw new Error('skip' in probe ? probe.skip : `${binary.runtime}: no binary`);
+  const dir = join(files.dir, binary.runtime);
+  const vars = { PATH: process.env.PATH ?? '', HOME: join(dir, 'home'), NO_COLOR: '1', ...env(dir) };
+  return runCli(binary.runtime, probe.bin, [...flags, writeCli(files), mockUrl, apiKey], vars, files.dir);
 }
