@@ -68,7 +68,10 @@ export function typescriptSample(
     lines.push(
       '',
       `// Or every ${item}, page after page:`,
-      `for await (const ${item} of ${client}.paginate(${tsString(resolved.path)}${pageArgument(doc, resolved)})) {`,
+      loopHeader(
+        `for await (const ${item} of ${client}.paginate(${tsString(resolved.path)}`,
+        pageInit(doc, resolved),
+      ),
       `  console.log(${item});`,
       '}',
     );
@@ -162,16 +165,26 @@ export function resultName(doc: OpenApiDocument, resolved: ResolvedOperation): s
 
 /**
  * The second argument of a `paginate` sample: the parameters the operation requires (path ids, required
- * query), none of the optional filters; empty when it requires none.
+ * query), none of the optional filters; undefined when it requires none.
  */
-export function pageArgument(doc: OpenApiDocument, resolved: ResolvedOperation): string {
+export function pageInit(
+  doc: OpenApiDocument,
+  resolved: ResolvedOperation,
+): Record<string, unknown> | undefined {
   const params: Record<string, Record<string, unknown>> = {};
   for (const parameter of sampleParameters(doc, resolved)) {
     if (parameter.in !== 'path' && parameter.required !== true) continue;
     params[parameter.in] ??= {};
     (params[parameter.in] as Record<string, unknown>)[parameter.name] = parameterValue(doc, parameter);
   }
-  return Object.keys(params).length > 0 ? `, ${tsLiteral({ params }, 0, Number.POSITIVE_INFINITY)}` : '';
+  return Object.keys(params).length > 0 ? { params } : undefined;
+}
+
+/** `open` + `, init)) {` on one line when it fits, else with `init` broken over lines. */
+function loopHeader(open: string, init: Record<string, unknown> | undefined): string {
+  if (!init) return `${open})) {`;
+  const oneLine = `${open}, ${tsLiteral(init, 0, Number.POSITIVE_INFINITY)})) {`;
+  return oneLine.length <= LINE_WIDTH ? oneLine : `${open}, ${tsLiteral(init, 0, 0)})) {`;
 }
 
 /**

@@ -104,13 +104,13 @@ describe('paged operations', () => {
   it.each([
     [
       'listContactsInList',
-      "reply.paginate('/v1/people/list/{listId}', { params: { path: { listId: 12345 } } })",
+      "for await (const contact of reply.paginate('/v1/people/list/{listId}', {\n  params: { path: { listId: 12345 } },\n})) {\n",
     ],
     [
       'listContactsInListByName',
-      "reply.paginate('/v1/people/list', { params: { query: { name: 'My List' } } })",
+      "for await (const contact of reply.paginate('/v1/people/list', {\n  params: { query: { name: 'My List' } },\n})) {\n",
     ],
-  ])('passes the required parameters of %s to paginate', (operationId, want) => {
+  ])('passes the required parameters of %s to paginate, broken over lines when long', (operationId, want) => {
     expect(typescriptSample(curated, curatedOp(operationId))).toContain(want);
   });
 });
