@@ -190,7 +190,7 @@ function loopHeader(open: string, init: Record<string, unknown> | undefined): st
 /**
  * Whether `reply.paginate` walks this operation: a GET whose success body is (or may be) a page envelope
  * (`pagesCount` or `next`) with exactly one array of items, the rule `@replykit/client` uses for its
- * pagination table.
+ * pagination table (a test checks that both agree on every GET of the curated spec).
  */
 export function isPaged(doc: OpenApiDocument, resolved: ResolvedOperation): boolean {
   return pageItems(doc, resolved) !== undefined;

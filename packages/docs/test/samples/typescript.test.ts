@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createReplyClient, ReplyConfigError } from '@replykit/client';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { listOperations, type OpenApiDocument, type ResolvedOperation } from '../../src/openapi.js';
@@ -92,6 +93,22 @@ describe('paged operations', () => {
       '/v1/people/list',
       '/v1/people/list/{listId}',
     ]);
+  });
+
+  it('marks exactly the operations that the built client paginates (one rule, implemented twice)', async () => {
+    const reply = createReplyClient({ apiKey: 'docs-test-key', fetch: async () => Response.json({}) });
+    const accepts = (path: string) =>
+      reply
+        .paginate(path as never, {} as never)
+        .next()
+        .then(
+          () => true,
+          (error: unknown) =>
+            !(error instanceof ReplyConfigError && /not a paged operation/.test(error.message)),
+        );
+    for (const operation of curatedOperations.filter((o) => o.method === 'get')) {
+      expect(isPaged(curated, operation), operation.path).toBe(await accepts(operation.path));
+    }
   });
 
   it('shows the paginate loop after the single-page call, on the same client', () => {
