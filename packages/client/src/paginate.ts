@@ -3,6 +3,7 @@ import type { MaybeOptionalInit } from 'openapi-fetch';
 import { configError, isNumber, mustBe } from './core/check.js';
 import { ReplyError } from './core/errors.js';
 import { NUMBERED_PAGES, PAGINATED_ITEMS, type PaginatedPath } from './generated/pagination.js';
+import { SERVER_URL } from './generated/throttle.js';
 import type { ReplyCallOptions } from './options.js';
 import { type ReplyResult, unwrap } from './unwrap.js';
 
@@ -66,7 +67,7 @@ function resolvedPath(path: string, values: Query | undefined): string {
 function nextQuery(next: string, path: string, where: string): Query {
   let url: URL;
   try {
-    url = new URL(next, 'https://api.reply.io');
+    url = new URL(next, SERVER_URL);
   } catch {
     throw new ReplyError(`${where} has a next link that is not a URL`);
   }
