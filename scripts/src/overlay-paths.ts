@@ -1,10 +1,8 @@
 // Canonical paths: the last curation step, after every overlay, because Overlay 1.0 cannot rename object keys.
 // spec/overlays/paths.yaml maps raw paths to canonical ones; only the letter case of literal segments and the
 // names of {placeholders} may change, and path parameters are renamed with their placeholders.
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { parse } from 'yaml';
-import { type Json, type JsonObject, OverlayError } from './overlay.js';
+import { type Json, type JsonObject, OverlayError, readYamlFile } from './overlay.js';
 
 export interface PathRename {
   raw: string;
@@ -44,13 +42,7 @@ export function placeholderRenames(rename: PathRename, where: string): Map<strin
 /** Reads and checks the raw → canonical table. */
 export function loadPathTable(path: string): PathRename[] {
   const file = basename(path);
-  let doc: unknown;
-  try {
-    doc = parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new OverlayError(`${file}: cannot read the path table: ${reason}`);
-  }
+  const doc = readYamlFile(path, 'cannot read the path table');
   if (!isObject(doc) || !Array.isArray(doc.paths))
     throw new OverlayError(`${file}: expected a \`paths\` list`);
   const seen = new Set<string>();

@@ -57,16 +57,20 @@ function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Parses a YAML file of the overlay folder; throws OverlayError "`file`: `failure`: `first line of the cause`". */
+export function readYamlFile(path: string, failure: string): unknown {
+  try {
+    return parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new OverlayError(`${basename(path)}: ${failure}: ${reason}`);
+  }
+}
+
 /** Reads and validates one Overlay 1.0 document; throws OverlayError naming file and action on bad input. */
 export function loadOverlay(path: string): OverlayFile {
   const file = basename(path);
-  let doc: unknown;
-  try {
-    doc = parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new OverlayError(`${file}: not valid YAML: ${reason}`);
-  }
+  const doc = readYamlFile(path, 'not valid YAML');
   if (!isObject(doc)) throw new OverlayError(`${file}: not an overlay document (expected a mapping)`);
   if (typeof doc.overlay !== 'string' || !/^1\.0\.\d+$/.test(doc.overlay)) {
     throw new OverlayError(`${file}: \`overlay\` must be an Overlay 1.0 version such as 1.0.0`);
