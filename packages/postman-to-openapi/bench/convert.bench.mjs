@@ -10,7 +10,7 @@ import { convert, toYaml } from '../dist/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '../../..');
-const shared = resolve(repoRoot, '../shared');
+const corpus = resolve(here, '../test/fixtures/corpus');
 const require = createRequire(import.meta.url);
 
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
@@ -18,11 +18,11 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 25);
 /** The YAML row is ours end to end, not a competitor: measured in its own, shorter phase (see below). */
 const YAML_ROUNDS = Number(process.env.BENCH_YAML_ROUNDS ?? 7);
 
-/** Collections above 100 kB in the shared corpus, plus the Reply collection. fastly and twitter-api are the goal. */
+/** Collections above 100 kB in the converter corpus (test/fixtures/corpus), plus the Reply collection. fastly and twitter-api are the goal. */
 const collections = [
-  ['fastly', join(shared, 'corpus/real-world/fastly.postman.json')],
-  ['twitter-api', join(shared, 'corpus/real-world/twitter-api.postman.json')],
-  ['echo', join(shared, 'corpus/real-world/echo.postman.json')],
+  ['fastly', join(corpus, 'real-world/fastly.postman.json')],
+  ['twitter-api', join(corpus, 'real-world/twitter-api.postman.json')],
+  ['echo', join(corpus, 'real-world/echo.postman.json')],
   ['reply-api', join(repoRoot, 'spec/postman/reply-api.postman_collection.json')],
 ];
 

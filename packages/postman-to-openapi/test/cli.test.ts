@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { packageRoot, sharedRoot, testOutput } from './helpers.js';
+import { corpusFile, packageRoot, testOutput } from './helpers.js';
 
 /** The CLI is bundled from the current source with tsup (as `pnpm build` does) and run as a real process. */
 const work = join(testOutput, 'cli');
@@ -38,7 +38,7 @@ function run(args: string[], input?: string) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const fixture = (name: string) => join(sharedRoot, 'corpus/p2o-fixtures/v21', name);
+const fixture = (name: string) => corpusFile(`p2o-fixtures/v21/${name}`);
 
 describe('postman-to-openapi CLI: bad input', () => {
   const files: Record<string, string> = {
@@ -133,11 +133,11 @@ describe('postman-to-openapi CLI: output', () => {
   it('--strict exits 1 and writes nothing when there are warnings', () => {
     const output = join(work, 'strict.yaml');
     rmSync(output, { force: true });
-    const loose = run([join(sharedRoot, 'corpus/real-world/echo.postman.json'), '-o', output]);
+    const loose = run([corpusFile('real-world/echo.postman.json'), '-o', output]);
     expect(loose.status).toBe(0);
     expect(loose.stderr).toMatch(/^warning unsupported-auth at Authentication Methods \/ Hawk Auth: /m);
     rmSync(output);
-    const strict = run([join(sharedRoot, 'corpus/real-world/echo.postman.json'), '-o', output, '--strict']);
+    const strict = run([corpusFile('real-world/echo.postman.json'), '-o', output, '--strict']);
     expect(strict.status).toBe(1);
     expect(strict.stderr).toMatch(/3 warning\(s\) with --strict; nothing written\n$/);
     expect(existsSync(output)).toBe(false);

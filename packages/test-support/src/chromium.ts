@@ -1,9 +1,14 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
+import { type FoundChromium, findChromium } from './find-chromium.js';
 
-/** Debian's chromium (`.ci/run` installs it with apt); the tests never download a browser. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export {
+  type ChromiumSource,
+  FORCE_PACKAGED_VARIABLE,
+  type FoundChromium,
+  findChromium,
+} from './find-chromium.js';
 
 /** Headless, sandbox-free for containers, and quiet: no background, update, sync or QUIC traffic of its own. */
 export const CHROMIUM_FLAGS: readonly string[] = [
@@ -21,11 +26,15 @@ export interface LaunchOptions {
   /** The folder the fresh profile is made in (created if missing); the profile is removed on `close()`. */
   profileParent: string;
   viewport?: { width: number; height: number };
-  /** Defaults to `CHROMIUM_PATH`. */
+  /** A browser path to use as it is (reported as `CHROMIUM_PATH`). */
   executablePath?: string;
+  /** A browser already found; defaults to `findChromium()`. */
+  browser?: FoundChromium;
 }
 
 export interface LocalChromium {
+  /** The browser that runs, and where it came from. */
+  browser: FoundChromium;
   context: BrowserContext;
   /** Every URL the pages of this context requested, in order, including the blocked ones. */
   requests: string[];
@@ -43,12 +52,16 @@ export interface LocalChromium {
  * the machine nor go unnoticed.
  */
 export async function launchChromium(options: LaunchOptions): Promise<LocalChromium> {
-  const executablePath = options.executablePath ?? CHROMIUM_PATH;
+  const browser: FoundChromium =
+    options.browser ??
+    (options.executablePath
+      ? { executablePath: options.executablePath, source: 'CHROMIUM_PATH' }
+      : findChromium());
+  const { executablePath } = browser;
   if (!existsSync(executablePath)) {
-    throw new Error(
-      `chromium: no browser at ${executablePath} (apt-get install chromium, or set CHROMIUM_PATH)`,
-    );
+    throw new Error(`chromium: no browser at ${executablePath} (set CHROMIUM_PATH, or unset it to search)`);
   }
+  console.info(`chromium: ${executablePath} (${browser.source})`);
   mkdirSync(options.profileParent, { recursive: true });
   const profile = mkdtempSync(join(options.profileParent, 'chromium-profile-'));
   let context: BrowserContext;
@@ -76,6 +89,7 @@ export async function launchChromium(options: LaunchOptions): Promise<LocalChrom
     return route.abort('blockedbyclient');
   });
   return {
+    browser,
     context,
     requests,
     blocked,

@@ -49,7 +49,7 @@ describe('launchChromium', () => {
   it('fails with one line naming a missing browser and how to get one', async () => {
     const missing = join(OUTPUT, 'no-such-chromium');
     await expect(launchChromium({ profileParent: PROFILES, executablePath: missing })).rejects.toThrow(
-      `chromium: no browser at ${missing} (apt-get install chromium, or set CHROMIUM_PATH)`,
+      `chromium: no browser at ${missing} (set CHROMIUM_PATH, or unset it to search)`,
     );
   });
 

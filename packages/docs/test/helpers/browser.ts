@@ -6,7 +6,7 @@ export { isLocal } from '@replykit/test-support/chromium';
 export type RecordedBrowser = LocalChromium;
 
 /**
- * Debian chromium with a new, empty profile in `test-output/` and a 1440×1000 viewport; every request is
+ * The Chromium `findChromium` picks (CHROMIUM_PATH, a system one, or @sparticuz/chromium) with a new, empty profile in `test-output/` and a 1440×1000 viewport; every request is
  * recorded and one that would leave 127.0.0.1 is aborted (see `launchChromium`).
  */
 export function launchRecordedBrowser(): Promise<RecordedBrowser> {

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHROMIUM_PATH, launchChromium } from '@replykit/test-support/chromium';
+import { type FoundChromium, findChromium, launchChromium } from '@replykit/test-support/chromium';
 import { serveDirectory } from '@replykit/test-support/static-server';
 import type { SmokeResult } from '../smoke.js';
 import { firstLine, type Runtime } from './runtime.js';
@@ -11,30 +11,35 @@ import { firstLine, type Runtime } from './runtime.js';
  * mock server on another, so every call is a real cross-origin request with a CORS preflight. Requests that
  * would leave the machine (see `launchChromium`) are aborted and fail the run, and so do uncaught page errors.
  */
+let found: FoundChromium | undefined;
+
 export const browser: Runtime = {
   name: 'browser',
-  label: `chromium at ${CHROMIUM_PATH}`,
+  label: 'chromium (CHROMIUM_PATH, a system Chromium, or @sparticuz/chromium)',
   probe: () => {
-    if (!existsSync(CHROMIUM_PATH)) {
-      return {
-        skip: `chromium: no browser at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH)`,
-      };
+    try {
+      found = findChromium();
+    } catch (error) {
+      return { skip: firstLine(error) };
     }
     try {
-      const out = execFileSync(CHROMIUM_PATH, ['--version'], {
+      const out = execFileSync(found.executablePath, ['--version'], {
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'pipe'],
       });
-      return { version: out.trim() };
+      return { version: `${out.trim()} at ${found.executablePath} (${found.source})` };
     } catch (error) {
-      return { skip: `chromium: ${CHROMIUM_PATH} --version failed: ${firstLine(error)}` };
+      return { skip: `chromium: ${found.executablePath} --version failed: ${firstLine(error)}` };
     }
   },
   run: async (files, input) => {
     writeFileSync(join(files.dir, 'index.html'), '<!doctype html><title>replykit runtime smoke</title>\n');
     const server = await serveDirectory(files.dir);
     try {
-      const chromium = await launchChromium({ profileParent: join(files.dir, 'browser') });
+      const chromium = await launchChromium({
+        profileParent: join(files.dir, 'browser'),
+        ...(found ? { browser: found } : {}),
+      });
       try {
         const page = await chromium.context.newPage();
         await page.goto(`${server.url}/index.html`);
