@@ -10,7 +10,8 @@ const bin = (name: string) => join(packageDir, 'node_modules', '.bin', name);
 const run = (command: string, args: string[], cwd = stagingDir) =>
   execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
-// The published artefact: built with tsup, packed by npm, then checked by publint and arethetypeswrong.
+// The built artefact's own facts. publint, attw and the npm pack file list: the shared checkPackage
+// (@replykit/consumers, ADR 0091), run by the consumer suite and `pnpm release:check`.
 describe('the built package', { timeout: 120_000 }, () => {
   beforeAll(() => {
     rmSync(stagingDir, { recursive: true, force: true });
@@ -21,15 +22,6 @@ describe('the built package', { timeout: 120_000 }, () => {
         cpSync(join(packageDir, entry), join(stagingDir, entry), { recursive: true });
     }
   }, 120_000);
-
-  it('passes publint --strict', () => {
-    expect(run(bin('publint'), ['--strict', '--pack', 'npm'])).toContain('All good!');
-  });
-
-  it('passes arethetypeswrong for node10, node16 (CJS and ESM) and bundlers', () => {
-    const packed = run('npm', ['pack', '--silent']).trim().split('\n').pop() ?? '';
-    expect(run(bin('attw'), [packed, '--format', 'ascii'])).toContain('No problems found');
-  });
 
   it('imports no Node built-ins and has openapi-fetch as its only runtime dependency', () => {
     for (const file of ['dist/index.js', 'dist/index.cjs']) {

@@ -10,7 +10,8 @@ const bin = (name: string) => join(packageDir, 'node_modules', '.bin', name);
 const run = (command: string, args: string[], cwd = stagingDir) =>
   execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
-// The published artefact: built with tsup, packed by npm, then checked by publint and arethetypeswrong.
+// The built artefact's own facts. publint, attw and the npm pack file list: the shared checkPackage
+// (@replykit/consumers, ADR 0091), run by the consumer suite and `pnpm release:check`.
 describe('the built package', { timeout: 120_000 }, () => {
   beforeAll(() => {
     rmSync(stagingDir, { recursive: true, force: true });
@@ -21,18 +22,6 @@ describe('the built package', { timeout: 120_000 }, () => {
         cpSync(join(packageDir, entry), join(stagingDir, entry), { recursive: true });
     }
   }, 120_000);
-
-  it('passes publint --strict', () => {
-    expect(run(bin('publint'), ['--strict', '--pack', 'npm'])).toContain('All good!');
-  });
-
-  it('passes arethetypeswrong for node10, node16 (CJS and ESM) and bundlers', () => {
-    const packed = run('npm', ['pack', '--silent']).trim().split('\n').pop() ?? '';
-    // `openapi.json` is data, not a module with types: its resolution is not checked.
-    expect(
-      run(bin('attw'), [packed, '--format', 'ascii', '--exclude-entrypoints', './openapi.json']),
-    ).toContain('No problems found');
-  });
 
   it('ships the curated spec as @replykit/types/openapi.json', () => {
     const spec = JSON.parse(readFileSync(join(packageDir, 'src/generated/openapi.json'), 'utf8')) as {
