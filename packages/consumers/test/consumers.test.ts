@@ -60,6 +60,28 @@ beforeAll(() => {
   }
 });
 
+/**
+ * Open bugs of issue 11 that this suite reproduces, run as `it.fails` so the suite stays green while they are
+ * open and turns red the moment one is fixed (then delete its line). Each entry: test name → cause.
+ */
+const KNOWN_ISSUES = new Map<string, string>([
+  [
+    'require @replykit/client',
+    'dist/index.cjs calls openapi-fetch default import: (0 , import_openapi_fetch.default) is not a function',
+  ],
+  ['require @replykit/postman-to-openapi', 'no CommonJS entry: ERR_PACKAGE_PATH_NOT_EXPORTED'],
+  ['postman-to-openapi --version', 'the CLI has no --version'],
+  [
+    'ts @replykit/client: typed calls compile, wrong calls do not (@ts-expect-error)',
+    'per-call options are not in the method types; apiKey: string | undefined fails exactOptionalPropertyTypes',
+  ],
+  [
+    'ts @replykit/client: the README samples compile',
+    'apiKey: process.env.REPLY_API_KEY fails exactOptionalPropertyTypes',
+  ],
+]);
+const check = (name: string) => (KNOWN_ISSUES.has(name) ? it.fails : it);
+
 describe('checkPackage: npm pack files, publint, attw', () => {
   it.each(CONSUMER_PACKAGES.map((p) => [p.name, p] as const))('%s', async (_, p) => {
     const report = await checkPackage(join(REPO_ROOT, p.dir), p.check);
@@ -77,24 +99,27 @@ describe('an ESM Node project (import)', () => {
 });
 
 describe('a CommonJS Node project (require)', () => {
-  it.each(withCjs)('%s', (_, p) => {
-    expect(printed(run(process.execPath, [p.scenarios.cjs ?? ''], cjsDir))).toEqual(
-      p.expectedCjs ?? p.expected,
-    );
-  });
+  for (const [name, p] of withCjs) {
+    check(`require ${name}`)(name, () => {
+      expect(printed(run(process.execPath, [p.scenarios.cjs ?? ''], cjsDir))).toEqual(
+        p.expectedCjs ?? p.expected,
+      );
+    });
+  }
 });
 
 describe('the installed CLIs', () => {
   const clis = CONSUMER_PACKAGES.flatMap((p) =>
     (p.cli ?? []).map((cli) => [`${cli.bin} ${cli.args.join(' ')}`, cli] as const),
   );
-  it.each(clis)('%s', (_, cli) => {
-    const result = run(join(root, 'node_modules/.bin', cli.bin), cli.args, root);
-    expect({ exit: result.status, stderr: result.stderr.trim().split('\n')[0] ?? '' }).toMatchObject({
-      exit: 0,
+  for (const [name, cli] of clis)
+    check(name)(name, () => {
+      const result = run(join(root, 'node_modules/.bin', cli.bin), cli.args, root);
+      expect({ exit: result.status, stderr: result.stderr.trim().split('\n')[0] ?? '' }).toMatchObject({
+        exit: 0,
+      });
+      expect(result.stdout).toMatch(cli.stdout);
     });
-    expect(result.stdout).toMatch(cli.stdout);
-  });
 });
 
 /** Packages whose README samples may be imported: the installed tarballs and Node's built-ins. */
@@ -147,12 +172,14 @@ describe.each(Object.keys(TS_KINDS) as TsKind[])('a TypeScript project, moduleRe
 
   for (const p of packages) {
     if (p.scenarios.ts) {
-      it(`${p.name}: typed calls compile, wrong calls do not (@ts-expect-error)`, () => {
+      const typed = `${p.name}: typed calls compile, wrong calls do not (@ts-expect-error)`;
+      check(`ts ${typed}`)(typed, () => {
         expect(diagnostics.get(p.scenarios.ts ?? '') ?? []).toEqual([]);
       });
     }
     if (p.readmes?.length) {
-      it(`${p.name}: the README samples compile`, () => {
+      const samples = `${p.name}: the README samples compile`;
+      check(`ts ${samples}`)(samples, () => {
         expect(diagnostics.get(`readme-${base(p)}.ts`) ?? []).toEqual([]);
       });
     }

@@ -26,8 +26,13 @@ export function npmEnv(): NodeJS.ProcessEnv {
 
 function pnpm(args: string[], cwd: string): string {
   const execPath = process.env.npm_execpath;
-  const [command, prefix] =
-    execPath && /pnpm/.test(execPath) ? [process.execPath, [execPath]] : ['npx', ['--yes', 'pnpm@12.4.2']];
+  // pnpm's npm_execpath is a JavaScript file for some installs and a native executable for others.
+  const [command, prefix]: [string, string[]] =
+    !execPath || !/pnpm/.test(execPath)
+      ? ['npx', ['--yes', 'pnpm@12.4.2']]
+      : /\.[cm]?js$/.test(execPath)
+        ? [process.execPath, [execPath]]
+        : [execPath, []];
   return execFileSync(command, [...prefix, ...args], {
     cwd,
     encoding: 'utf8',
